@@ -6,6 +6,7 @@ import dev.logredact.match.PatternScanner;
 import dev.logredact.rules.RuleSet;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -37,6 +38,14 @@ public final class Redactor {
         return mask;
     }
 
+    public Fingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    public RedactionListener listener() {
+        return listener;
+    }
+
     /** The text with every secret masked; the same instance when nothing was found. */
     public String redactLine(String text) {
         CharSequence out = redact(text);
@@ -45,59 +54,56 @@ public final class Redactor {
 
     /** As {@link #redactLine}, for any text, including a multi-line block. */
     public CharSequence redact(CharSequence text) {
-        List<Finding> findings = scanner.scan(text);
-        if (findings.isEmpty()) {
-            return text;
-        }
-        List<int[]> spans = unprotected(text, findings);
+        List<Span> spans = find(text);
         if (spans.isEmpty()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16 * spans.size());
         int copied = 0;
-        for (int i = 0; i < spans.size(); ) {
-            int[] first = spans.get(i);
-            int start = first[0];
-            int end = first[1];
-            i++;
-            while (i < spans.size() && spans.get(i)[0] < end) {
-                end = Math.max(end, spans.get(i)[1]);
-                i++;
-            }
-            String label = findings.get(first[2]).ruleId();
-            String fingerprint = fingerprinter.fingerprint(text.subSequence(start, end));
-            out.append(text, copied, start).append(mask.render(label, fingerprint));
-            copied = end;
-            listener.redacted(new Redaction(label, fingerprint, start, end));
+        for (Span m : SpanMerger.merge(spans)) {
+            out.append(text, copied, m.start).append(mask.render(m.label, m.fingerprint));
+            copied = m.end;
+            listener.redacted(m.redaction(m.start, m.end));
         }
         return out.append(text, copied, text.length());
     }
 
     /**
-     * The findings' spans as [start, end, finding index], sorted, minus any part that is already a mask:
-     * that is what makes a second pass over masked text change nothing.
+     * The rule findings in {@code text} as sorted spans, minus any part that is already a mask: that is
+     * what makes a second pass over masked text change nothing. Nothing is reported to the listener.
      */
-    private List<int[]> unprotected(CharSequence text, List<Finding> findings) {
+    public List<Span> find(CharSequence text) {
+        List<Finding> findings = scanner.scan(text);
+        if (findings.isEmpty()) {
+            return Collections.emptyList();
+        }
         int[] masks = mask.masksIn(text);
-        List<int[]> spans = new ArrayList<>(findings.size());
-        for (int f = 0; f < findings.size(); f++) {
-            int start = findings.get(f).start();
-            int end = findings.get(f).end();
+        List<Span> spans = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            int start = f.start();
+            int end = f.end();
+            String fingerprint = null;
             for (int m = 0; m < masks.length && start < end; m += 2) {
                 if (masks[m + 1] <= start || masks[m] >= end) {
                     continue;
                 }
                 if (masks[m] > start) {
-                    spans.add(new int[] {start, masks[m], f});
+                    fingerprint = fingerprint != null ? fingerprint : fingerprinter.fingerprint(text.subSequence(f.start(), f.end()));
+                    spans.add(span(f, start, masks[m], fingerprint));
                 }
                 start = Math.max(start, masks[m + 1]);
             }
             if (start < end) {
-                spans.add(new int[] {start, end, f});
+                fingerprint = fingerprint != null ? fingerprint : fingerprinter.fingerprint(text.subSequence(f.start(), f.end()));
+                spans.add(span(f, start, end, fingerprint));
             }
         }
-        spans.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        SpanMerger.sort(spans);
         return spans;
+    }
+
+    private static Span span(Finding f, int start, int end, String fingerprint) {
+        return new Span(start, end, f.ruleId(), Span.Kind.PATTERN, null, "plain", fingerprint);
     }
 
     /** Configures a {@link Redactor}; defaults: the default mask, a random fingerprint key, no listener. */

@@ -1,0 +1,57 @@
+package dev.logredact.match;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The known secret forms, encoded for one charset and indexed: what a byte stream is matched against.
+ * Immutable; a new set replaces the old one when a secret is registered.
+ */
+public final class LiteralSet {
+    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0);
+
+    private final LiteralIndex index;
+    private final Literal[] literals;
+    private final long version;
+
+    private LiteralSet(LiteralIndex index, Literal[] literals, long version) {
+        this.index = index;
+        this.literals = literals;
+        this.version = version;
+    }
+
+    /**
+     * Encodes each form's text in {@code charset} exactly as a writer in that charset would (unmappable
+     * characters become the charset's replacement), then normalises it as {@link MatchText} does.
+     */
+    public static LiteralSet of(List<Literal> literals, List<String> forms, Charset charset, long version) {
+        List<byte[]> patterns = new ArrayList<>(forms.size());
+        List<Literal> kept = new ArrayList<>(forms.size());
+        for (int i = 0; i < forms.size(); i++) {
+            byte[] normalised = MatchText.normalise(forms.get(i).getBytes(charset));
+            if (normalised.length > 0) {
+                patterns.add(normalised);
+                kept.add(literals.get(i));
+            }
+        }
+        return new LiteralSet(new LiteralIndex(patterns.toArray(new byte[0][])), kept.toArray(new Literal[0]), version);
+    }
+
+    public LiteralIndex index() {
+        return index;
+    }
+
+    public Literal literal(int pattern) {
+        return literals[pattern];
+    }
+
+    /** Changes whenever the set of secrets changes, so a stream knows to look at held bytes again. */
+    public long version() {
+        return version;
+    }
+
+    public boolean isEmpty() {
+        return literals.length == 0;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.logredact.match;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The view of output bytes that known secrets are matched in: terminal escape sequences (colours,
+ * cursor moves) are invisible, and every run of whitespace is one space. So a secret is found with
+ * colour codes inside it, and a multi-line secret is found however its lines were re-wrapped or
+ * indented ({@code echo $VAR} turns newlines into spaces). Each byte of the view remembers which
+ * output byte it came from, so a mask replaces exactly the secret's bytes, codes inside it included.
+ */
+public final class MatchText {
+    private static final int NORMAL = 0;
+    private static final int ESCAPE = 1;
+    private static final int CSI = 2;
+
+    private byte[] bytes = new byte[256];
+    private int[] source = new int[256];
+    private int length;
+    private int state = NORMAL;
+    private boolean afterSpace = true;
+
+    /** Appends output bytes whose first one is output position {@code position}. */
+    public void append(byte[] b, int off, int len, int position) {
+        for (int i = 0; i < len; i++) {
+            byte c = b[off + i];
+            switch (state) {
+                case ESCAPE:
+                    state = c == '[' ? CSI : NORMAL;
+                    continue;
+                case CSI:
+                    // Parameter and intermediate bytes run until a final byte in 0x40..0x7E.
+                    if (c >= 0x40 && c <= 0x7e) {
+                        state = NORMAL;
+                    }
+                    continue;
+                default:
+                    break;
+            }
+            if (c == 0x1b) {
+                state = ESCAPE;
+            } else if (isSpace(c)) {
+                if (!afterSpace) {
+                    add((byte) ' ', position + i);
+                    afterSpace = true;
+                }
+            } else {
+                add(c, position + i);
+                afterSpace = false;
+            }
+        }
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** The output position of view byte {@code i}. */
+    public int source(int i) {
+        return source[i];
+    }
+
+    /** Forgets view bytes that came from output before {@code position}, and renumbers the rest from 0. */
+    public int dropBefore(int position) {
+        int drop = 0;
+        while (drop < length && source[drop] < position) {
+            drop++;
+        }
+        System.arraycopy(bytes, drop, bytes, 0, length - drop);
+        System.arraycopy(source, drop, source, 0, length - drop);
+        length -= drop;
+        for (int i = 0; i < length; i++) {
+            source[i] -= position;
+        }
+        return drop;
+    }
+
+    /** Forgets everything, as when the output is cut: an escape sequence in progress ends too. */
+    public void clear() {
+        length = 0;
+        state = NORMAL;
+        afterSpace = true;
+    }
+
+    /** A secret form in the same view: whitespace runs as one space, leading and trailing ones dropped. */
+    public static byte[] normalise(byte[] form) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(form.length);
+        boolean space = false;
+        for (byte c : form) {
+            if (isSpace(c)) {
+                space = out.size() > 0;
+            } else {
+                if (space) {
+                    out.write(' ');
+                    space = false;
+                }
+                out.write(c);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private void add(byte c, int position) {
+        if (length == bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, length * 2);
+            source = java.util.Arrays.copyOf(source, length * 2);
+        }
+        bytes[length] = c;
+        source[length] = position;
+        length++;
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+}
