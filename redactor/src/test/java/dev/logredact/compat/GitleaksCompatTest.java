@@ -1,5 +1,7 @@
 package dev.logredact.compat;
 
+import dev.logredact.testing.CompatRules;
+
 import dev.logredact.match.Finding;
 import dev.logredact.match.PatternScanner;
 import dev.logredact.rules.Rule;
@@ -68,20 +70,11 @@ class GitleaksCompatTest {
 
     @BeforeAll
     static void load() throws IOException {
-        toml = gitleaksToml();
+        toml = CompatRules.path();
         ruleSet = RuleSetLoader.loadFile(toml);
         scanner = new PatternScanner(ruleSet);
         malformed = new ArrayList<>();
         examples = readExamples(malformed);
-    }
-
-    /** The system property the build sets, else the shared folder two levels above the module directory. */
-    static Path gitleaksToml() {
-        String configured = System.getProperty("logredact.compat.gitleaks");
-        Path p = configured != null && !configured.isEmpty() ? Paths.get(configured)
-                : Paths.get("").toAbsolutePath().resolve("../../shared/compat/gitleaks.toml").normalize();
-        assertTrue(Files.isRegularFile(p), "gitleaks' config is not at " + p + " (set -Dlogredact.compat.gitleaks)");
-        return p;
     }
 
     @Test
