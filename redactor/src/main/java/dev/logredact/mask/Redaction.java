@@ -45,7 +45,7 @@ public final class Redaction {
         return fingerprint;
     }
 
-    /** Where the secret was in the input (characters for text, bytes for streams). */
+    /** Where the secret was in the text (characters) or in the bytes held when it was masked (streams). */
     public int start() {
         return start;
     }

@@ -51,7 +51,28 @@ public final class Span {
         return new Span(newStart, newEnd, label, kind, secretName, variant, fingerprint);
     }
 
-    Redaction redaction(int newStart, int newEnd) {
-        return new Redaction(label, kind, secretName, variant, fingerprint, newStart, newEnd);
+    public String label() {
+        return label;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String secretName() {
+        return secretName;
+    }
+
+    public String variant() {
+        return variant;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** What a listener is told of this mask. */
+    public Redaction redaction() {
+        return new Redaction(label, kind, secretName, variant, fingerprint, start, end);
     }
 }

@@ -1,18 +1,20 @@
 package dev.logredact.stream;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Lines from a {@code -----BEGIN … PRIVATE KEY-----} line to its END line, held so that the key is
- * masked as one text. Bounded: a block that does not end in time is masked line by line wherever a
- * line looks like key material, so a key never leaks because its END line went missing.
+ * What marks a private key block: lines from a {@code -----BEGIN … PRIVATE KEY-----} line to its END
+ * line are held and masked as one text. Bounded: a block that does not end in time is masked line by
+ * line wherever a line looks like key material, so a key never leaks because its END line went missing.
  */
 final class PrivateKeyBlock {
+    private PrivateKeyBlock() {
+    }
+
     static final int MAX_LINES = 200;
     static final int MAX_CHARS = 64 * 1024;
-
-    private final StringBuilder text = new StringBuilder();
-    private int lines;
 
     /** True for a line that begins a private key block that does not also end on that line. */
     static boolean opens(String line) {
@@ -28,26 +30,13 @@ final class PrivateKeyBlock {
         return line.contains("-----END") && line.toUpperCase(Locale.ROOT).contains("PRIVATE KEY");
     }
 
-    void add(String lineWithTerminator) {
-        text.append(lineWithTerminator);
-        lines++;
-    }
-
-    boolean full() {
-        return lines >= MAX_LINES || text.length() >= MAX_CHARS;
-    }
-
-    String text() {
-        return text.toString();
-    }
-
     /**
-     * The held lines with every line after the BEGIN line that looks like key material (base64, or a
-     * PEM header such as {@code Proc-Type:}) replaced by the mask: what is written when the block never
-     * ended, so the rules could not see it whole.
+     * The [start, end) character ranges of the lines after the BEGIN line that look like key material
+     * (base64, or a PEM header such as {@code Proc-Type:}): what is masked when a block never ended, so
+     * the rules could not see it whole.
      */
-    String maskedLineByLine(String mask) {
-        StringBuilder out = new StringBuilder(text.length());
+    static List<int[]> keyMaterialLines(String text) {
+        List<int[]> out = new ArrayList<>();
         int start = 0;
         boolean first = true;
         while (start < text.length()) {
@@ -55,20 +44,24 @@ final class PrivateKeyBlock {
             while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
             }
-            int terminatorEnd = end;
-            if (terminatorEnd < text.length() && text.charAt(terminatorEnd) == '\r') {
-                terminatorEnd++;
+            if (!first && looksLikeKeyMaterial(text.substring(start, end))) {
+                int from = start;
+                while (Character.isWhitespace(text.charAt(from))) {
+                    from++;
+                }
+                int to = end;
+                while (Character.isWhitespace(text.charAt(to - 1))) {
+                    to--;
+                }
+                out.add(new int[] {from, to});
             }
-            if (terminatorEnd < text.length() && text.charAt(terminatorEnd) == '\n') {
-                terminatorEnd++;
-            }
-            String line = text.substring(start, end);
-            out.append(!first && looksLikeKeyMaterial(line) ? mask : line);
-            out.append(text, end, terminatorEnd);
             first = false;
-            start = terminatorEnd;
+            start = end;
+            while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+                start++;
+            }
         }
-        return out.toString();
+        return out;
     }
 
     private static boolean looksLikeKeyMaterial(String line) {

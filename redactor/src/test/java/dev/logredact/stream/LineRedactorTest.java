@@ -88,7 +88,7 @@ class LineRedactorTest {
     @Test
     void aVeryLongLineIsProcessedInPieces() throws IOException {
         String pat = new FakeSecrets(5).githubPat();
-        String line = "x".repeat(3 * LineRedactor.MAX_LINE / 2) + " " + pat + "\n";
+        String line = "x".repeat(3 * StreamMasker.MAX_LINE / 2) + " " + pat + "\n";
         String out = copy(line);
         assertFalse(out.contains(pat));
         assertEquals(line.length() - pat.length() + "[REDACTED:github-pat]".length(), out.length());

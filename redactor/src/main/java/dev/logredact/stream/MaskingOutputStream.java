@@ -1,0 +1,146 @@
+package dev.logredact.stream;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An output stream that masks secrets before they reach the stream it wraps. Thread-safe: concurrent
+ * writes are serialised, so the bytes of one write are never interleaved with another's. Bytes are held
+ * only while they may still be part of a secret or of an unfinished line; an unfinished line is
+ * released after an idle pause and on close.
+ *
+ * <p>An internal error never breaks the application's output: the affected bytes are withheld and
+ * replaced by a marker (or, when configured, passed on unmasked), the error is counted, and masking
+ * goes on with the next write.
+ */
+public final class MaskingOutputStream extends OutputStream {
+    /** What replaces held text when masking failed and the policy is to withhold it. */
+    public static final String WITHHELD = "[logredact: output withheld after an internal error]";
+    private static final AtomicLong ERRORS = new AtomicLong();
+
+    private final OutputStream target;
+    private final StreamMasker masker;
+    private final long idleNanos;
+    private final boolean withholdOnError;
+    private final Object lock = new Object();
+    private long lastWrite;
+    private boolean closed;
+
+    /**
+     * @param idleMillis how long an unfinished line may wait before it is released
+     * @param withholdOnError on an internal error, replace the affected text by a marker (true) or pass
+     *     it on unmasked (false)
+     */
+    public MaskingOutputStream(OutputStream target, StreamMasker masker, long idleMillis, boolean withholdOnError) {
+        this.target = target;
+        this.masker = masker;
+        this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
+        this.withholdOnError = withholdOnError;
+    }
+
+    /** Internal errors survived by all masking streams of this JVM, for the exit summary. */
+    public static long errors() {
+        return ERRORS.get();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if ((off | len | (b.length - (off + len))) < 0) {
+            throw new IndexOutOfBoundsException();
+        }
+        synchronized (lock) {
+            try {
+                masker.write(b, off, len);
+            } catch (IOException e) {
+                throw e;
+            } catch (Throwable t) {
+                recover(t);
+            }
+            lastWrite = System.nanoTime();
+            if (masker.held() > 0) {
+                IdleRelease.watch(this);
+            }
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        synchronized (lock) {
+            try {
+                masker.flush();
+            } catch (IOException e) {
+                throw e;
+            } catch (Throwable t) {
+                recover(t);
+                target.flush();
+            }
+        }
+    }
+
+    /** Releases everything held, then closes the wrapped stream. */
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            drain();
+            IdleRelease.forget(this);
+            target.close();
+        }
+    }
+
+    /** Writes out everything held without closing: what the JVM's exit does. */
+    public void drain() throws IOException {
+        synchronized (lock) {
+            try {
+                masker.releaseAll(true);
+            } catch (IOException e) {
+                throw e;
+            } catch (Throwable t) {
+                recover(t);
+                target.flush();
+            }
+        }
+    }
+
+    void releaseIfIdle(long now) {
+        synchronized (lock) {
+            if (masker.held() == 0) {
+                IdleRelease.forget(this);
+                return;
+            }
+            if (now - lastWrite < idleNanos) {
+                return;
+            }
+            try {
+                masker.releaseAll(false);
+                if (masker.held() == 0) {
+                    IdleRelease.forget(this);
+                }
+            } catch (Throwable t) {
+                // The idle thread must outlive any one stream's failure; the next write retries.
+                IdleRelease.forget(this);
+            }
+        }
+    }
+
+    private void recover(Throwable error) throws IOException {
+        ERRORS.incrementAndGet();
+        byte[] held = masker.abandon();
+        if (withholdOnError) {
+            target.write((WITHHELD + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII));
+        } else {
+            target.write(held);
+        }
+    }
+}

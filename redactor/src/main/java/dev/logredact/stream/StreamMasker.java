@@ -1,0 +1,320 @@
+package dev.logredact.stream;
+
+import dev.logredact.mask.Redaction;
+import dev.logredact.mask.Redactor;
+import dev.logredact.mask.Span;
+import dev.logredact.mask.SpanMerger;
+import dev.logredact.match.Literal;
+import dev.logredact.match.LiteralIndex;
+import dev.logredact.match.LiteralSet;
+import dev.logredact.match.MatchText;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The masking state of one byte stream: it takes bytes as they are written and passes on only bytes
+ * that can no longer be part of a secret, masked.
+ *
+ * <p>Two kinds of secret, one output. Rule findings need context, so rules see whole lines ({@code \n},
+ * {@code \r\n}, a lone {@code \r}); a private key block is one unit from BEGIN to END. Known secret
+ * values are matched across any write boundary in {@link MatchText}'s view, so only bytes that may
+ * begin a known secret are held past a line's end. Masks of both kinds are merged before anything is
+ * written, so overlapping secrets never leak a part.
+ *
+ * <p>Not thread-safe: the owning stream serialises calls.
+ */
+public final class StreamMasker {
+    /** An unfinished line longer than this is scanned in windows that overlap by {@link #LINE_OVERLAP}. */
+    public static final int MAX_LINE = 64 * 1024;
+    static final int LINE_OVERLAP = 4096;
+
+    private final Redactor rules;
+    private final LiteralSource literals;
+    private final Charset charset;
+    private final LineText lineText;
+    private final RedactionSink sink;
+    private final OutputStream out;
+
+    private byte[] pending = new byte[8192];
+    private int length;
+    /** Rules have seen pending[0, linesDone): complete lines (or windows of a long one). */
+    private int linesDone;
+    /** Start of an open private key block, or -1. */
+    private int blockStart = -1;
+    private int blockLines;
+    private final List<Span> spans = new ArrayList<>();
+
+    private final MatchText view = new MatchText();
+    private LiteralSet literalSet = LiteralSet.EMPTY;
+    /** The view from here on has not been decided by the literal index. */
+    private int literalFrom;
+
+    /** Receives each mask as it is written, with the bytes it replaced counted from the stream's start. */
+    public interface RedactionSink {
+        RedactionSink NONE = (redaction) -> { };
+
+        void redacted(Redaction redaction);
+    }
+
+    public StreamMasker(Redactor rules, LiteralSource literals, Charset charset, OutputStream out, RedactionSink sink) {
+        this.rules = rules;
+        this.literals = literals;
+        this.charset = charset;
+        this.lineText = new LineText(charset);
+        this.out = out;
+        this.sink = sink;
+    }
+
+    /** Takes bytes and writes out whatever is now decided. */
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (length + len > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + len));
+        }
+        System.arraycopy(b, off, pending, length, len);
+        int before = length;
+        length += len;
+        refreshLiterals(before, len);
+        scanCompleteLines(before);
+        release(false);
+    }
+
+    /** Writes out what is decided; an unfinished line stays held, as it may still hold a secret's context. */
+    public void flush() throws IOException {
+        release(false);
+        out.flush();
+    }
+
+    /**
+     * Treats the unfinished line as finished (after an idle pause, so a prompt shows) and writes it out,
+     * except bytes that may begin a known secret; with {@code endOfStream}, writes out everything.
+     */
+    public void releaseAll(boolean endOfStream) throws IOException {
+        if (blockStart >= 0 && endOfStream) {
+            closeBlock(length, false);
+        }
+        if (blockStart < 0 && linesDone < length) {
+            scanFragment(linesDone, length);
+            linesDone = length;
+        }
+        release(endOfStream);
+        out.flush();
+    }
+
+    /** Bytes held back, for tests and the idle release. */
+    public int held() {
+        return length;
+    }
+
+    /**
+     * Forgets everything held and returns it unmasked: only for recovery after an internal error, when
+     * the owner decides whether to withhold it or pass it on.
+     */
+    public byte[] abandon() {
+        byte[] held = Arrays.copyOf(pending, length);
+        length = 0;
+        linesDone = 0;
+        blockStart = -1;
+        spans.clear();
+        view.clear();
+        literalFrom = 0;
+        return held;
+    }
+
+    private void refreshLiterals(int before, int added) {
+        LiteralSet current = literals.current(charset);
+        if (current != literalSet) {
+            // New secrets apply to bytes still held: rebuild the view of everything pending.
+            literalSet = current;
+            view.clear();
+            literalFrom = 0;
+            if (!current.isEmpty()) {
+                view.append(pending, 0, length, 0);
+            }
+        } else if (!current.isEmpty()) {
+            view.append(pending, before, added, before);
+        }
+        if (current.isEmpty()) {
+            return;
+        }
+        LiteralIndex index = current.index();
+        literalFrom = index.scan(view.bytes(), literalFrom, view.length(), (start, end, pattern) -> {
+            Literal literal = current.literal(pattern);
+            int rawStart = view.source(start);
+            int rawEnd = view.source(end - 1) + 1;
+            addSpan(new Span(rawStart, rawEnd, literal.label(), Span.Kind.LITERAL, literal.secretName(),
+                    literal.variant(), rules.fingerprinter().fingerprint(literal.value())));
+        });
+    }
+
+    private void scanCompleteLines(int before) throws IOException {
+        int lineStart = linesDone;
+        // One byte back: a \r that ended the previous write is decided only now.
+        for (int i = Math.max(before - 1, linesDone); i < length; i++) {
+            byte c = pending[i];
+            int next;
+            if (c == '\n') {
+                next = i + 1;
+            } else if (c == '\r') {
+                if (i + 1 == length) {
+                    // Maybe the first half of \r\n: decide when the next byte comes.
+                    break;
+                }
+                next = pending[i + 1] == '\n' ? i + 2 : i + 1;
+            } else {
+                continue;
+            }
+            completeLine(lineStart, i, next);
+            lineStart = next;
+            i = next - 1;
+        }
+        if (blockStart < 0 && length - linesDone > MAX_LINE) {
+            scanFragment(linesDone, length);
+            linesDone = length - LINE_OVERLAP;
+        }
+    }
+
+    private void completeLine(int start, int contentEnd, int next) throws IOException {
+        if (blockStart >= 0) {
+            blockLines++;
+            String content = lineText.decode(pending, start, contentEnd - start).text;
+            if (PrivateKeyBlock.closes(content)) {
+                closeBlock(next, true);
+            } else if (blockLines >= PrivateKeyBlock.MAX_LINES || next - blockStart >= PrivateKeyBlock.MAX_CHARS) {
+                closeBlock(next, false);
+            }
+            linesDone = next;
+            return;
+        }
+        linesDone = next;
+        if (!mayMatchRules(start, contentEnd)) {
+            return;
+        }
+        LineText.Decoded decoded = lineText.decode(pending, start, contentEnd - start);
+        if (PrivateKeyBlock.opens(decoded.text)) {
+            blockStart = start;
+            blockLines = 1;
+        } else {
+            scanDecoded(start, decoded);
+        }
+    }
+
+    /** Rules over a finished block; one that never ended is masked wherever a line looks like key material. */
+    private void closeBlock(int end, boolean ended) {
+        int start = blockStart;
+        blockStart = -1;
+        if (ended) {
+            scanFragment(start, end);
+            return;
+        }
+        LineText.Decoded decoded = lineText.decode(pending, start, end - start);
+        int[] offsets = ByteOffsets.of(decoded.text, decoded.charset);
+        for (int[] line : PrivateKeyBlock.keyMaterialLines(decoded.text)) {
+            addSpan(new Span(start + offsets[line[0]], start + offsets[line[1]], "private-key", Span.Kind.PATTERN,
+                    null, "plain", rules.fingerprinter().fingerprint(decoded.text.substring(line[0], line[1]))));
+        }
+    }
+
+    /** Runs the rules over pending[start, end) as one text and records their spans in bytes. */
+    private void scanFragment(int start, int end) {
+        if (end > start && mayMatchRules(start, end)) {
+            scanDecoded(start, lineText.decode(pending, start, end - start));
+        }
+    }
+
+    private void scanDecoded(int start, LineText.Decoded decoded) {
+        VisibleLine visible = VisibleLine.of(decoded.text);
+        List<Span> found = rules.find(visible.text);
+        if (found.isEmpty()) {
+            return;
+        }
+        int[] offsets = ByteOffsets.of(decoded.text, decoded.charset);
+        for (Span s : found) {
+            addSpan(s.at(start + offsets[visible.original(s.start())], start + offsets[visible.originalEnd(s.end())]));
+        }
+    }
+
+    private boolean mayMatchRules(int start, int end) {
+        if (rules.scanner().mayContainSecrets(pending, start, end - start)) {
+            return true;
+        }
+        // Escape sequences can split a keyword; only then is the visible text worth a second look.
+        for (int i = start; i < end; i++) {
+            if (pending[i] == 0x1b) {
+                String visible = VisibleLine.of(lineText.decode(pending, start, end - start).text).text;
+                byte[] bytes = visible.getBytes(charset);
+                return rules.scanner().mayContainSecrets(bytes, 0, bytes.length);
+            }
+        }
+        return false;
+    }
+
+    private void addSpan(Span span) {
+        for (Span s : spans) {
+            if (s.start() == span.start() && s.end() == span.end()) {
+                return;
+            }
+        }
+        spans.add(span);
+    }
+
+    /** Writes out pending bytes up to the first one that is not decided yet, masked. */
+    private void release(boolean everything) throws IOException {
+        int limit = everything ? length : Math.min(linesDone, blockStart >= 0 ? blockStart : length);
+        if (!everything && literalFrom < view.length()) {
+            limit = Math.min(limit, view.source(literalFrom));
+        }
+        if (limit <= 0) {
+            return;
+        }
+        SpanMerger.sort(spans);
+        List<Span> masks = SpanMerger.merge(spans);
+        for (Span m : masks) {
+            if (m.start() < limit && m.end() > limit) {
+                // Never write part of a secret: hold from its start.
+                limit = m.start();
+                break;
+            }
+        }
+        if (limit <= 0) {
+            return;
+        }
+        int copied = 0;
+        for (Span m : masks) {
+            if (m.start() >= limit) {
+                break;
+            }
+            out.write(pending, copied, m.start() - copied);
+            out.write(rules.mask().render(m.label(), m.fingerprint()).getBytes(charset));
+            copied = m.end();
+            sink.redacted(m.redaction());
+        }
+        out.write(pending, copied, limit - copied);
+        drop(limit);
+    }
+
+    private void drop(int n) {
+        System.arraycopy(pending, n, pending, 0, length - n);
+        length -= n;
+        linesDone = Math.max(0, linesDone - n);
+        if (blockStart >= 0) {
+            blockStart -= n;
+        }
+        List<Span> kept = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.start() >= n) {
+                kept.add(s.shifted(-n));
+            }
+        }
+        spans.clear();
+        spans.addAll(kept);
+        if (!literalSet.isEmpty()) {
+            int dropped = view.dropBefore(n);
+            literalFrom = Math.max(0, literalFrom - dropped);
+        }
+    }
+}
