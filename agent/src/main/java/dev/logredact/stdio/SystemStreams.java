@@ -1,0 +1,92 @@
+package dev.logredact.stdio;
+
+import dev.logredact.stream.MaskingOutputStream;
+import dev.logredact.stream.StreamMasker;
+
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Wraps print streams bound for standard output or error in {@link MaskingPrintStream}s. A stream is
+ * wrapped once: setting a wrapper again, or its original again, gives the same wrapper, so an
+ * application that saves and restores {@code System.out} sees the identity it expects.
+ */
+public final class SystemStreams {
+    /** Creates the masker for a stream, given where its masked bytes go, its charset and its channel. */
+    public interface MaskerFactory {
+        StreamMasker create(java.io.OutputStream target, Charset charset, String channel);
+    }
+
+    private final MaskerFactory factory;
+    private final long idleMillis;
+    private final boolean withholdOnError;
+    private final Map<PrintStream, MaskingPrintStream> wrappers =
+            Collections.synchronizedMap(new WeakHashMap<PrintStream, MaskingPrintStream>());
+    private final List<MaskingPrintStream> all = new CopyOnWriteArrayList<>();
+
+    public SystemStreams(MaskerFactory factory, long idleMillis, boolean withholdOnError) {
+        this.factory = factory;
+        this.idleMillis = idleMillis;
+        this.withholdOnError = withholdOnError;
+    }
+
+    /** The masking stream for {@code stream} on {@code channel}; the argument itself if it already masks. */
+    public PrintStream wrap(PrintStream stream, String channel) {
+        if (stream == null || stream instanceof MaskingPrintStream) {
+            return stream;
+        }
+        synchronized (wrappers) {
+            MaskingPrintStream existing = wrappers.get(stream);
+            if (existing != null) {
+                return existing;
+            }
+            Charset charset = charsetOf(stream);
+            MaskingOutputStream masking = new MaskingOutputStream(stream,
+                    factory.create(stream, charset, channel), idleMillis, withholdOnError);
+            MaskingPrintStream wrapper;
+            try {
+                wrapper = new MaskingPrintStream(stream, masking, charset);
+            } catch (UnsupportedEncodingException e) {
+                // The charset came from a live stream, so it exists; if not, leaving the stream is all we can do.
+                return stream;
+            }
+            wrappers.put(stream, wrapper);
+            all.add(wrapper);
+            return wrapper;
+        }
+    }
+
+    /** Writes out everything every wrapper holds: the JVM is about to exit. */
+    public void drainAll() {
+        for (MaskingPrintStream s : all) {
+            s.drain();
+        }
+    }
+
+    /**
+     * The charset the stream encodes with, so masked output is encoded exactly as the original would
+     * have been: {@code PrintStream.charset()} on Java 18+, else the platform's console properties.
+     */
+    static Charset charsetOf(PrintStream stream) {
+        try {
+            Method charset = PrintStream.class.getMethod("charset");
+            return (Charset) charset.invoke(stream);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Java 8 to 17: no accessor; the JDK built System.out from these properties.
+            for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding", "file.encoding"}) {
+                String name = System.getProperty(property);
+                if (name != null && Charset.isSupported(name)) {
+                    return Charset.forName(name);
+                }
+            }
+            return Charset.defaultCharset();
+        }
+    }
+}
