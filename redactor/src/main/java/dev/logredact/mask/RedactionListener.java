@@ -1,0 +1,8 @@
+package dev.logredact.mask;
+
+/** Told of every secret as it is masked; called on the writing thread, so it must be quick. */
+public interface RedactionListener {
+    RedactionListener NONE = redaction -> { };
+
+    void redacted(Redaction redaction);
+}

@@ -1,0 +1,173 @@
+package dev.logredact.match;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Aho–Corasick over all rule keywords, compiled to a dense DFA: one table lookup per input character
+ * finds every keyword occurrence, whatever the number of keywords. Matching is case-insensitive for
+ * ASCII, which is what keywords are in practice (gitleaks lower-cases both sides).
+ *
+ * <p>The alphabet is the UTF-8 bytes that occur in keywords, folded to lower case; every other byte is
+ * one class, which keeps the table small enough to stay in cache.
+ */
+final class KeywordAutomaton {
+    /** Receives each keyword occurrence. */
+    interface HitSink {
+        void hit(int keyword, int end);
+    }
+
+    private final int[] lengths;
+    private final byte[] classOf = new byte[256];
+    private final int classes;
+    private final boolean asciiOnly;
+    /** delta[state * classes + class] is the next state; state 0 is the root. */
+    private final int[] delta;
+    /** Keywords ending at each state, following the failure chain; null where none. */
+    private final int[][] outputs;
+
+    KeywordAutomaton(List<String> keywords) {
+        byte[][] encoded = new byte[keywords.size()][];
+        lengths = new int[keywords.size()];
+        boolean ascii = true;
+        int nextClass = 1;
+        for (int k = 0; k < keywords.size(); k++) {
+            String keyword = keywords.get(k).toLowerCase(java.util.Locale.ROOT);
+            lengths[k] = keyword.length();
+            encoded[k] = keyword.getBytes(StandardCharsets.UTF_8);
+            for (byte b : encoded[k]) {
+                int u = b & 0xff;
+                ascii &= u < 128;
+                if (classOf[u] == 0) {
+                    classOf[u] = (byte) nextClass++;
+                }
+            }
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[c + ('a' - 'A')];
+        }
+        classes = nextClass;
+        asciiOnly = ascii;
+
+        List<int[]> gotos = new ArrayList<>();
+        List<List<Integer>> ends = new ArrayList<>();
+        gotos.add(newRow());
+        ends.add(new ArrayList<Integer>());
+        for (int k = 0; k < encoded.length; k++) {
+            int s = 0;
+            for (byte b : encoded[k]) {
+                int c = classOf[b & 0xff];
+                if (gotos.get(s)[c] < 0) {
+                    gotos.get(s)[c] = gotos.size();
+                    gotos.add(newRow());
+                    ends.add(new ArrayList<Integer>());
+                }
+                s = gotos.get(s)[c];
+            }
+            if (encoded[k].length > 0) {
+                ends.get(s).add(k);
+            }
+        }
+
+        int states = gotos.size();
+        delta = new int[states * classes];
+        outputs = new int[states][];
+        int[] fail = new int[states];
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < classes; c++) {
+            int t = gotos.get(0)[c];
+            delta[c] = t < 0 ? 0 : t;
+            if (t > 0) {
+                fail[t] = 0;
+                queue.add(t);
+            }
+        }
+        outputs[0] = toArray(ends.get(0));
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            List<Integer> out = new ArrayList<>(ends.get(s));
+            int[] inherited = outputs[fail[s]];
+            if (inherited != null) {
+                for (int k : inherited) {
+                    out.add(k);
+                }
+            }
+            outputs[s] = toArray(out);
+            for (int c = 0; c < classes; c++) {
+                int t = gotos.get(s)[c];
+                if (t < 0) {
+                    delta[s * classes + c] = delta[fail[s] * classes + c];
+                } else {
+                    fail[t] = delta[fail[s] * classes + c];
+                    delta[s * classes + c] = t;
+                    queue.add(t);
+                }
+            }
+        }
+    }
+
+    int keywordCount() {
+        return lengths.length;
+    }
+
+    /** The keyword's length in characters, to place a hit's start. */
+    int length(int keyword) {
+        return lengths[keyword];
+    }
+
+    /** Reports every keyword occurrence in {@code text}. */
+    void scan(CharSequence text, HitSink sink) {
+        int s = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < 128 || asciiOnly) {
+                s = delta[s * classes + (ch < 128 ? classOf[ch] : 0)];
+            } else {
+                byte[] bytes = String.valueOf(Character.toLowerCase(ch)).getBytes(StandardCharsets.UTF_8);
+                for (byte b : bytes) {
+                    s = delta[s * classes + classOf[b & 0xff]];
+                }
+            }
+            int[] out = outputs[s];
+            if (out != null) {
+                for (int k : out) {
+                    sink.hit(k, i + 1);
+                }
+            }
+        }
+    }
+
+    /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */
+    boolean anyHit(byte[] bytes, int offset, int length) {
+        int s = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            s = delta[s * classes + classOf[bytes[i] & 0xff]];
+            if (outputs[s] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int[] newRow() {
+        int[] row = new int[classes];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        if (list.isEmpty()) {
+            return null;
+        }
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
+    }
+}

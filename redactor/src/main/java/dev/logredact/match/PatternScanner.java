@@ -1,0 +1,208 @@
+package dev.logredact.match;
+
+import com.google.re2j.MatchProbe;
+import com.google.re2j.Matcher;
+import dev.logredact.rules.Rule;
+import dev.logredact.rules.RuleSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds rule matches in a text (one log line, or a held multi-line block) with as little work as
+ * possible. Three gates, cheapest first:
+ * <ol>
+ *   <li>one Aho–Corasick pass finds every rule keyword; a text with none is done;</li>
+ *   <li>for each rule whose keyword hit, a DFA probe ({@link MatchProbe}) checks whether the rule could
+ *       match in a bounded window around the hits;</li>
+ *   <li>only then re2j finds the exact matches in that window and {@link FindingFilter} decides.</li>
+ * </ol>
+ * Thread-safe and shared: all state of a scan lives on the calling thread's stack.
+ */
+public final class PatternScanner {
+    /** How far before a keyword a match may start: gitleaks' identifier prefix is at most 50 characters. */
+    static final int WINDOW_BEFORE = 256;
+    /** How far after a keyword a match may end: enough for long tokens such as JWTs. */
+    static final int WINDOW_AFTER = 4096;
+
+    private final Rule[] rules;
+    private final MatchProbe[] probes;
+    private final KeywordAutomaton keywords;
+    /** For each keyword, the indexes of the rules that list it. */
+    private final int[][] rulesOfKeyword;
+    /** Rules with no keyword run on every text. */
+    private final int[] alwaysRun;
+    private final FindingFilter filter;
+
+    public PatternScanner(RuleSet ruleSet) {
+        this(ruleSet, false);
+    }
+
+    /** @param honourInlineAllow skip lines marked {@code gitleaks:allow}, as file scanning does */
+    public PatternScanner(RuleSet ruleSet, boolean honourInlineAllow) {
+        List<Rule> usable = new ArrayList<>();
+        for (Rule r : ruleSet.rules()) {
+            if (r.appliesToStreams()) {
+                usable.add(r);
+            }
+        }
+        rules = usable.toArray(new Rule[0]);
+        probes = new MatchProbe[rules.length];
+        Map<String, Integer> keywordIndex = new HashMap<>();
+        List<String> keywordList = new ArrayList<>();
+        List<List<Integer>> owners = new ArrayList<>();
+        List<Integer> always = new ArrayList<>();
+        for (int r = 0; r < rules.length; r++) {
+            probes[r] = MatchProbe.forPattern(rules[r].regex().pattern());
+            if (rules[r].keywords().isEmpty()) {
+                always.add(r);
+            }
+            for (String keyword : rules[r].keywords()) {
+                if (keyword.isEmpty()) {
+                    continue;
+                }
+                Integer k = keywordIndex.get(keyword);
+                if (k == null) {
+                    k = keywordList.size();
+                    keywordIndex.put(keyword, k);
+                    keywordList.add(keyword);
+                    owners.add(new ArrayList<Integer>());
+                }
+                if (!owners.get(k).contains(r)) {
+                    owners.get(k).add(r);
+                }
+            }
+        }
+        keywords = new KeywordAutomaton(keywordList);
+        rulesOfKeyword = new int[owners.size()][];
+        for (int k = 0; k < owners.size(); k++) {
+            rulesOfKeyword[k] = toArray(owners.get(k));
+        }
+        alwaysRun = toArray(always);
+        filter = new FindingFilter(ruleSet, honourInlineAllow);
+    }
+
+    /** The number of rules that can fire on a stream (path-only rules and rules with a path are not). */
+    public int ruleCount() {
+        return rules.length;
+    }
+
+    /**
+     * Cheap pre-test over raw bytes (ASCII case folding only): false means no rule can match, so the
+     * caller need not even decode the line.
+     */
+    public boolean mayContainSecrets(byte[] bytes, int offset, int length) {
+        return alwaysRun.length > 0 || keywords.anyHit(bytes, offset, length);
+    }
+
+    /** The findings in {@code text}, sorted by start; the same secret found by two rules is reported twice. */
+    public List<Finding> scan(CharSequence text) {
+        return scan(text, null);
+    }
+
+    /** As {@link #scan(CharSequence)}, for text from the file at {@code path} (allowlist paths apply). */
+    public List<Finding> scan(CharSequence text, String path) {
+        Windows windows = new Windows(rules.length);
+        int n = text.length();
+        keywords.scan(text, (keyword, end) -> {
+            int start = end - keywords.length(keyword);
+            for (int r : rulesOfKeyword[keyword]) {
+                windows.add(r, Math.max(0, start - WINDOW_BEFORE), Math.min(n, end + WINDOW_AFTER));
+            }
+        });
+        for (int r : alwaysRun) {
+            windows.add(r, 0, n);
+        }
+        if (windows.isEmpty()) {
+            return Collections.emptyList();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (int r = 0; r < rules.length; r++) {
+            int[] spans = windows.of(r);
+            int searchedTo = 0;
+            for (int i = 0; spans != null && i < windows.count(r); i += 2) {
+                // A match found in one window may run into the next; never search the same text twice.
+                searchedTo = findIn(r, text, Math.max(spans[i], searchedTo), spans[i + 1], path, findings);
+            }
+        }
+        if (findings.size() > 1) {
+            findings = GenericOverlap.withoutRedundantGeneric(text, findings);
+        }
+        return findings;
+    }
+
+    /** Adds the rule's findings that start in {@code [from, to]}; returns where searching stopped. */
+    private int findIn(int r, CharSequence text, int from, int to, String path, List<Finding> out) {
+        if (from > to || (probes[r] != null && !probes[r].mayMatch(text, from, to))) {
+            return to;
+        }
+        Rule rule = rules[r];
+        Matcher m = rule.regex().matcher(text);
+        int at = from;
+        while (at <= to && m.find(at)) {
+            if (m.start() > to) {
+                break;
+            }
+            Finding f = filter.check(rule, text, m, path);
+            if (f != null) {
+                out.add(f);
+            }
+            at = m.end() > m.start() ? m.end() : m.end() + 1;
+        }
+        return Math.max(at, to);
+    }
+
+    /** Per-rule lists of merged [from, to) windows, created only for rules that were hit. */
+    private static final class Windows {
+        private final int[][] spans;
+        private final int[] counts;
+        private boolean empty = true;
+
+        Windows(int rules) {
+            spans = new int[rules][];
+            counts = new int[rules];
+        }
+
+        void add(int rule, int from, int to) {
+            empty = false;
+            int[] s = spans[rule];
+            int c = counts[rule];
+            if (s == null) {
+                spans[rule] = s = new int[4];
+            } else if (c > 0 && from <= s[c - 1]) {
+                // Hits arrive in text order, so a new window can only overlap the last one.
+                s[c - 1] = Math.max(s[c - 1], to);
+                return;
+            } else if (c == s.length) {
+                spans[rule] = s = Arrays.copyOf(s, c * 2);
+            }
+            s[c] = from;
+            s[c + 1] = to;
+            counts[rule] = c + 2;
+        }
+
+        boolean isEmpty() {
+            return empty;
+        }
+
+        int[] of(int rule) {
+            return spans[rule];
+        }
+
+        int count(int rule) {
+            return counts[rule];
+        }
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
+    }
+}

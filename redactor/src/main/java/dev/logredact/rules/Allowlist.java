@@ -1,0 +1,90 @@
+package dev.logredact.rules;
+
+import com.google.re2j.Pattern;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A gitleaks allowlist: a finding it matches is not a secret. With condition OR one criterion is
+ * enough; with AND every criterion that is set must hold.
+ */
+public final class Allowlist {
+    /** What an allowlist's regexes are matched against. */
+    public enum Target { SECRET, MATCH, LINE }
+
+    /** How the criteria combine. */
+    public enum Condition { OR, AND }
+
+    private final String description;
+    private final Condition condition;
+    private final Target regexTarget;
+    private final Pattern regexes;
+    private final Pattern paths;
+    private final List<String> stopwords;
+    private final List<String> commits;
+
+    Allowlist(String description, Condition condition, Target regexTarget, Pattern regexes, Pattern paths,
+              List<String> stopwords, List<String> commits) {
+        this.description = description;
+        this.condition = condition;
+        this.regexTarget = regexTarget;
+        this.regexes = regexes;
+        this.paths = paths;
+        this.stopwords = Collections.unmodifiableList(stopwords);
+        this.commits = Collections.unmodifiableList(commits);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Condition condition() {
+        return condition;
+    }
+
+    public Target regexTarget() {
+        return regexTarget;
+    }
+
+    /**
+     * True when the finding is allowed. {@code path} is null for streams, where a path criterion can
+     * never hold; commits never hold because logs have none.
+     */
+    public boolean allows(CharSequence secret, CharSequence match, CharSequence line, String path) {
+        CharSequence target = regexTarget == Target.SECRET ? secret : regexTarget == Target.MATCH ? match : line;
+        boolean hasRegex = regexes != null;
+        boolean hasPath = paths != null;
+        boolean hasStopword = !stopwords.isEmpty();
+        boolean hasCommit = !commits.isEmpty();
+        if (condition == Condition.OR) {
+            return (hasPath && path != null && paths.matcher(path).find())
+                    || (hasRegex && regexes.matcher(target).find())
+                    || (hasStopword && containsStopword(secret));
+        }
+        if (hasCommit) {
+            return false;
+        }
+        if (hasPath && (path == null || !paths.matcher(path).find())) {
+            return false;
+        }
+        if (hasRegex && !regexes.matcher(target).find()) {
+            return false;
+        }
+        if (hasStopword && !containsStopword(secret)) {
+            return false;
+        }
+        return hasPath || hasRegex || hasStopword;
+    }
+
+    private boolean containsStopword(CharSequence secret) {
+        String lower = secret.toString().toLowerCase(Locale.ROOT);
+        for (String stopword : stopwords) {
+            if (lower.contains(stopword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
