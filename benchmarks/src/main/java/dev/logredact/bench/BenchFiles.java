@@ -57,6 +57,19 @@ public final class BenchFiles {
         }
     }
 
+    /** A {@code --rules} value: a TOML path, {@code default} (logredact's own set), or absent (gitleaks'). */
+    static RuleSet rulesOption(String[] args) {
+        String spec = option(args, "--rules", null);
+        if (spec == null) {
+            return rules(gitleaksToml());
+        }
+        try {
+            return RuleSetLoader.load(spec);
+        } catch (RuleLoadException e) {
+            throw new IllegalStateException("cannot load rules " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The corpus files ({@code *.gz}), sorted by name so that every run reads them in the same order. */
     public static List<Path> corpusFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {

@@ -2,7 +2,6 @@ package dev.logredact.bench;
 
 import dev.logredact.mask.Redactor;
 import java.io.IOException;
-import java.nio.file.Paths;
 
 /**
  * Stand-in for variant (a) while the CLI ({@code logredact-agent.jar redact}) does not exist: the
@@ -16,9 +15,7 @@ public final class EngineRedact {
     }
 
     public static void main(String[] args) throws IOException {
-        String rules = BenchFiles.option(args, "--rules", null);
-        Redactor redactor = Redactor.builder(
-                BenchFiles.rules(rules != null ? Paths.get(rules) : BenchFiles.gitleaksToml())).build();
+        Redactor redactor = Redactor.builder(BenchFiles.rulesOption(args)).build();
         LineFilter.run(redactor::redactLine);
     }
 }

@@ -6,7 +6,6 @@ import dev.logredact.match.FindingFilter;
 import dev.logredact.rules.Rule;
 import dev.logredact.rules.RuleSet;
 import java.io.IOException;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +41,7 @@ public final class PerLineGitleaks {
     }
 
     public static void main(String[] args) throws IOException {
-        String rules = BenchFiles.option(args, "--rules", null);
-        PerLineGitleaks redactor = new PerLineGitleaks(
-                BenchFiles.rules(rules != null ? Paths.get(rules) : BenchFiles.gitleaksToml()));
+        PerLineGitleaks redactor = new PerLineGitleaks(BenchFiles.rulesOption(args));
         LineFilter.run(redactor::redactLine);
     }
 
