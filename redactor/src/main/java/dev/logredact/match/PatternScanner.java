@@ -46,7 +46,8 @@ public final class PatternScanner {
     public PatternScanner(RuleSet ruleSet, boolean honourInlineAllow) {
         List<Rule> usable = new ArrayList<>();
         for (Rule r : ruleSet.rules()) {
-            if (r.appliesToStreams()) {
+            // A rule with a path as well as a regex can fire only where a path is known (scan).
+            if (r.regex() != null) {
                 usable.add(r);
             }
         }
@@ -86,7 +87,7 @@ public final class PatternScanner {
         filter = new FindingFilter(ruleSet, honourInlineAllow);
     }
 
-    /** The number of rules that can fire on a stream (path-only rules and rules with a path are not). */
+    /** The number of rules with a regex; path-only rules never fire on text. */
     public int ruleCount() {
         return rules.length;
     }
@@ -122,6 +123,10 @@ public final class PatternScanner {
         }
         List<Finding> findings = new ArrayList<>();
         for (int r = 0; r < rules.length; r++) {
+            Rule rule = rules[r];
+            if (rule.path() != null && (path == null || !rule.path().matcher(path).find())) {
+                continue;
+            }
             int[] spans = windows.of(r);
             int searchedTo = 0;
             for (int i = 0; spans != null && i < windows.count(r); i += 2) {

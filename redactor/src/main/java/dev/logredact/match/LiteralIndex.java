@@ -1,0 +1,187 @@
+package dev.logredact.match;
+
+import java.util.Arrays;
+
+/**
+ * Finds every occurrence of many byte strings at once, at a cost per input byte that does not grow with
+ * their number: a q-gram index. Each pattern is keyed by its first {@code q} bytes (q = the shortest
+ * pattern's length, at most 8); a position is a candidate only when the {@code q} bytes there are a key,
+ * which a bitmap answers for most positions with one lookup, and candidates are then compared whole.
+ *
+ * <p>An Aho–Corasick automaton does the same in one pass too, but its tables grow with the total length
+ * of all patterns (tens of megabytes for 10,000 secrets in all their encoded forms); this index holds
+ * the patterns and a table of their keys, a few bytes per pattern.
+ *
+ * <p>It also answers the streaming question: from which position could the end of the text still be
+ * the beginning of a pattern, so that those bytes must be held until more arrive.
+ */
+public final class LiteralIndex {
+    /** Reports one occurrence. */
+    public interface Sink {
+        void match(int start, int end, int pattern);
+    }
+
+    private static final int MAX_Q = 8;
+    private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+
+    private final byte[][] patterns;
+    private final int q;
+    private final long keyMask;
+    private final int maxLength;
+    /** Open addressing: slot → key, and the first pattern with that key (-1 = empty slot). */
+    private final long[] slotKeys;
+    private final int[] slotFirst;
+    /** Further patterns with the same key, chained by index. */
+    private final int[] nextWithKey;
+    private final int slotShift;
+    /** One bit per hash of a key: most positions are rejected here without touching the table. */
+    private final long[] bitmap;
+    private final int bitmapShift;
+    /** prefixes[j] holds the first j bytes of every key (j < q), for the tail of a text. */
+    private final long[][] prefixes;
+
+    public LiteralIndex(byte[][] patterns) {
+        this.patterns = patterns.clone();
+        int shortest = MAX_Q;
+        int longest = 0;
+        for (byte[] p : patterns) {
+            if (p.length == 0) {
+                throw new IllegalArgumentException("empty pattern");
+            }
+            shortest = Math.min(shortest, p.length);
+            longest = Math.max(longest, p.length);
+        }
+        this.q = patterns.length == 0 ? 1 : shortest;
+        this.keyMask = q == 8 ? -1L : (1L << (8 * q)) - 1;
+        this.maxLength = longest;
+
+        int slots = Integer.highestOneBit(Math.max(16, patterns.length * 2 - 1)) << 1;
+        this.slotShift = 64 - Integer.numberOfTrailingZeros(slots);
+        this.slotKeys = new long[slots];
+        this.slotFirst = new int[slots];
+        Arrays.fill(slotFirst, -1);
+        this.nextWithKey = new int[patterns.length];
+        int bits = Integer.highestOneBit(Math.max(4096, patterns.length * 16 - 1)) << 1;
+        this.bitmap = new long[bits / 64];
+        this.bitmapShift = 64 - Integer.numberOfTrailingZeros(bits);
+        this.prefixes = new long[q][];
+        long[][] prefixLists = new long[q][patterns.length];
+        for (int i = patterns.length - 1; i >= 0; i--) {
+            long key = key(patterns[i], 0);
+            int slot = slotFor(key);
+            nextWithKey[i] = slotFirst[slot];
+            slotKeys[slot] = key;
+            slotFirst[slot] = i;
+            long h = hash(key) >>> bitmapShift;
+            bitmap[(int) (h >>> 6)] |= 1L << h;
+            for (int j = 1; j < q; j++) {
+                prefixLists[j][i] = key >>> (8 * (q - j));
+            }
+        }
+        for (int j = 1; j < q; j++) {
+            long[] sorted = prefixLists[j];
+            Arrays.sort(sorted);
+            prefixes[j] = sorted;
+        }
+    }
+
+    public int patternCount() {
+        return patterns.length;
+    }
+
+    /** The longest pattern's length: no match can start earlier than this before the end of a text. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Reports every occurrence that starts in {@code [from, to)} and ends by {@code to}; returns the
+     * smallest start in {@code [from, to)} whose text up to {@code to} is a proper prefix of a pattern,
+     * or {@code to} when there is none. Bytes from there on may belong to a secret not yet complete.
+     */
+    public int scan(byte[] text, int from, int to, Sink sink) {
+        if (patterns.length == 0) {
+            return to;
+        }
+        int undecided = to;
+        int lastFull = to - q;
+        long key = 0;
+        for (int i = from; i < Math.min(from + q - 1, to); i++) {
+            key = (key << 8) | (text[i] & 0xff);
+        }
+        for (int s = from; s <= lastFull; s++) {
+            key = ((key << 8) | (text[s + q - 1] & 0xff)) & keyMask;
+            long h = hash(key) >>> bitmapShift;
+            if ((bitmap[(int) (h >>> 6)] & (1L << h)) == 0) {
+                continue;
+            }
+            for (int p = first(key); p >= 0; p = nextWithKey[p]) {
+                byte[] pattern = patterns[p];
+                int available = to - s;
+                if (pattern.length <= available) {
+                    if (equalFrom(text, s, pattern, q, pattern.length)) {
+                        sink.match(s, s + pattern.length, p);
+                    }
+                } else if (s < undecided && equalFrom(text, s, pattern, q, available)) {
+                    undecided = s;
+                }
+            }
+        }
+        if (undecided == to) {
+            // Fewer than q bytes remain at these starts: compare them with the keys' beginnings.
+            for (int s = Math.max(from, lastFull + 1); s < to; s++) {
+                int j = to - s;
+                if (Arrays.binarySearch(prefixes[j], key(text, s, j)) >= 0) {
+                    return s;
+                }
+            }
+        }
+        return undecided;
+    }
+
+    private int first(long key) {
+        int slot = (int) (hash(key) >>> slotShift);
+        int mask = slotFirst.length - 1;
+        while (slotFirst[slot] >= 0) {
+            if (slotKeys[slot] == key) {
+                return slotFirst[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    private int slotFor(long key) {
+        int slot = (int) (hash(key) >>> slotShift);
+        int mask = slotFirst.length - 1;
+        while (slotFirst[slot] >= 0 && slotKeys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private long key(byte[] bytes, int at) {
+        return key(bytes, at, q);
+    }
+
+    private static long key(byte[] bytes, int at, int length) {
+        long k = 0;
+        for (int i = 0; i < length; i++) {
+            k = (k << 8) | (bytes[at + i] & 0xff);
+        }
+        return k;
+    }
+
+    private static boolean equalFrom(byte[] text, int start, byte[] pattern, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text[start + i] != pattern[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long hash(long key) {
+        return key * MULTIPLIER;
+    }
+}

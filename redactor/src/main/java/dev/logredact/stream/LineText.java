@@ -1,0 +1,53 @@
+package dev.logredact.stream;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a line's bytes into text and back without changing a byte that is not masked. Bytes that are
+ * not valid in the charset are read as ISO-8859-1, which maps every byte to one character and back.
+ */
+final class LineText {
+    private final Charset charset;
+    private final CharsetDecoder strict;
+
+    LineText(Charset charset) {
+        this.charset = charset;
+        this.strict = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    byte[] encode(CharSequence s) {
+        return s.toString().getBytes(charset);
+    }
+
+    /** The decoded text and the charset that round-trips it. */
+    Decoded decode(byte[] bytes, int offset, int length) {
+        try {
+            CharBuffer chars = strict.decode(ByteBuffer.wrap(bytes, offset, length));
+            return new Decoded(chars.toString(), charset);
+        } catch (CharacterCodingException e) {
+            return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static final class Decoded {
+        final String text;
+        final Charset charset;
+
+        Decoded(String text, Charset charset) {
+            this.text = text;
+            this.charset = charset;
+        }
+
+        byte[] encode(CharSequence s) {
+            return s.toString().getBytes(charset);
+        }
+    }
+}

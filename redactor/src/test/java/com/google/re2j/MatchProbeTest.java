@@ -1,0 +1,142 @@
+package com.google.re2j;
+
+import dev.logredact.rules.Rule;
+import dev.logredact.testing.CompatRules;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The probe may say "maybe" wrongly, but must never say "no" where re2j finds a match. */
+class MatchProbeTest {
+    private static final String[] SEPARATORS = {"=", " = ", ": ", ":=", "=>", "\":\"", "='", " ", "_", "-", ",", "\t"};
+    private static final int[] COMMON_LENGTHS = {16, 20, 24, 32, 36, 40, 43, 44, 48, 64};
+    private static final String[] CHARSETS = {
+        "abcdefghijklmnopqrstuvwxyz0123456789",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+        "0123456789abcdef",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
+    };
+
+    @Test
+    void neverMissesAMatchOfAnyGitleaksRule() {
+        Random random = new Random(42);
+        int matched = 0;
+        java.util.Set<String> rulesMatched = new java.util.HashSet<>();
+        for (Rule rule : CompatRules.ruleSet().rules()) {
+            if (rule.regex() == null) {
+                continue;
+            }
+            MatchProbe probe = MatchProbe.forPattern(rule.regex().pattern());
+            for (int i = 0; i < 300; i++) {
+                String text = candidate(random, rule);
+                boolean re2j = rule.regex().matcher(text).find();
+                if (re2j) {
+                    matched++;
+                    rulesMatched.add(rule.id());
+                    if (probe != null && !probe.mayMatch(text, 0, text.length())) {
+                        fail("probe missed a match of " + rule.id() + " in: " + text);
+                    }
+                }
+            }
+        }
+        // The generator must actually produce matches for the comparison to mean anything.
+        assertTrue(matched > 1000 && rulesMatched.size() > 100,
+                matched + " texts matched, of " + rulesMatched.size() + " rules");
+    }
+
+    @Test
+    void rejectsTextWithoutAMatch() {
+        MatchProbe probe = MatchProbe.forPattern("(?i)[\\w.-]{0,50}?(?:token)(?:[ \\t\\w.-]{0,20})[\\s'\"]{0,3}(?:=|:)([a-z0-9]{32})\\b");
+        String text = "[DEBUG] token count is 12 for module api";
+        assertFalse(probe.mayMatch(text, 0, text.length()));
+        String hit = "token =0123456789abcdef0123456789abcdef";
+        assertTrue(probe.mayMatch(hit, 0, hit.length()));
+    }
+
+    @Test
+    void patternsThatMatchTheEmptyStringGetNoProbe() {
+        assertNull(MatchProbe.forPattern("a*"));
+        assertNull(MatchProbe.forPattern("(?:\\b|$)"));
+    }
+
+    @Test
+    void manyThreadsShareOneProbe() throws Exception {
+        MatchProbe probe = MatchProbe.forPattern("(?i)key\\s*=\\s*([a-z0-9]{20,40})");
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            final int seed = t;
+            threads.add(new Thread(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < 20_000; i++) {
+                    String token = randomToken(random, CHARSETS[random.nextInt(CHARSETS.length)], 10 + random.nextInt(40));
+                    String text = "x key = " + token + " y";
+                    boolean expected = Pattern.compile("(?i)key\\s*=\\s*([a-z0-9]{20,40})").matcher(text).find();
+                    if (expected && !probe.mayMatch(text, 0, text.length())) {
+                        synchronized (errors) {
+                            errors.add(new AssertionError("missed " + text));
+                        }
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    private static String candidate(Random random, Rule rule) {
+        StringBuilder sb = new StringBuilder();
+        if (random.nextBoolean()) {
+            sb.append(randomToken(random, CHARSETS[0], random.nextInt(12))).append(' ');
+        }
+        if (!rule.keywords().isEmpty()) {
+            String keyword = rule.keywords().get(random.nextInt(rule.keywords().size()));
+            sb.append(random.nextBoolean() ? keyword : keyword.toUpperCase());
+        }
+        // Unique-token rules continue right after their prefix keyword; semi-generic ones need an operator.
+        if (random.nextInt(3) > 0) {
+            if (random.nextInt(3) == 0) {
+                sb.append(randomToken(random, CHARSETS[random.nextInt(CHARSETS.length)], random.nextInt(6)));
+            }
+            sb.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+            if (random.nextBoolean()) {
+                sb.append(random.nextBoolean() ? '"' : '\'');
+            }
+        }
+        int length = random.nextBoolean() ? COMMON_LENGTHS[random.nextInt(COMMON_LENGTHS.length)] : 8 + random.nextInt(90);
+        sb.append(randomToken(random, CHARSETS[random.nextInt(CHARSETS.length)], length));
+        switch (random.nextInt(4)) {
+            case 0:
+                sb.append('"');
+                break;
+            case 1:
+                sb.append(" tail");
+                break;
+            default:
+                break;
+        }
+        return sb.toString();
+    }
+
+    private static String randomToken(Random random, String charset, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(charset.charAt(random.nextInt(charset.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.logredact.match;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Checked against the obvious quadratic search, on random texts over small alphabets where patterns recur. */
+class LiteralIndexTest {
+
+    @Test
+    void findsExactlyWhatANaiveSearchFindsAndHoldsExactlyWhatCouldStillMatch() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 3_000; trial++) {
+            String alphabet = random.nextBoolean() ? "ab" : "abcdxyz01";
+            byte[][] patterns = new byte[1 + random.nextInt(12)][];
+            for (int i = 0; i < patterns.length; i++) {
+                patterns[i] = randomBytes(random, alphabet, 1 + random.nextInt(12));
+            }
+            byte[] text = randomBytes(random, alphabet, random.nextInt(80));
+            int from = text.length == 0 ? 0 : random.nextInt(text.length + 1);
+            LiteralIndex index = new LiteralIndex(patterns);
+            List<String> found = new ArrayList<>();
+            int hold = index.scan(text, from, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
+            assertEquals(naiveMatches(patterns, text, from), found, "trial " + trial);
+            assertEquals(naiveHold(patterns, text, from), hold, "trial " + trial);
+        }
+    }
+
+    @Test
+    void aSecretThatRepeatsItsOwnPrefixIsFoundAfterASplit() {
+        LiteralIndex index = new LiteralIndex(new byte[][] {"11112222".getBytes(StandardCharsets.US_ASCII)});
+        byte[] text = "id=11112222".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(3, index.scan(text, 0, 6, (s, e, p) -> { }));
+        List<Integer> starts = new ArrayList<>();
+        index.scan(text, 3, text.length, (s, e, p) -> starts.add(s));
+        assertEquals(List.of(3), starts);
+    }
+
+    @Test
+    void manyPatternsStillScanInOnePass() {
+        Random random = new Random(5);
+        byte[][] patterns = new byte[20_000][];
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = randomBytes(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 20 + random.nextInt(30));
+        }
+        LiteralIndex index = new LiteralIndex(patterns);
+        byte[] text = ("[INFO] build " + new String(patterns[12_345], StandardCharsets.US_ASCII) + " done")
+                .getBytes(StandardCharsets.US_ASCII);
+        List<Integer> found = new ArrayList<>();
+        index.scan(text, 0, text.length, (s, e, p) -> found.add(p));
+        assertEquals(List.of(12_345), found);
+    }
+
+    private static List<String> naiveMatches(byte[][] patterns, byte[] text, int from) {
+        List<String> out = new ArrayList<>();
+        for (int s = from; s < text.length; s++) {
+            for (int p = 0; p < patterns.length; p++) {
+                if (s + patterns[p].length <= text.length && regionEquals(text, s, patterns[p], patterns[p].length)) {
+                    out.add(s + ":" + (s + patterns[p].length) + ":" + p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int naiveHold(byte[][] patterns, byte[] text, int from) {
+        for (int s = from; s < text.length; s++) {
+            for (byte[] p : patterns) {
+                int available = text.length - s;
+                if (p.length > available && regionEquals(text, s, p, available)) {
+                    return s;
+                }
+            }
+        }
+        return text.length;
+    }
+
+    private static boolean regionEquals(byte[] text, int s, byte[] p, int n) {
+        for (int i = 0; i < n; i++) {
+            if (text[s + i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] randomBytes(Random random, String alphabet, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        return b;
+    }
+}
