@@ -22,7 +22,8 @@ public final class MaskingOutputStream extends OutputStream {
     private static final AtomicLong ERRORS = new AtomicLong();
 
     private final OutputStream target;
-    private final StreamMasker masker;
+    private final Supplier supplier;
+    private StreamMasker masker;
     private final long idleNanos;
     private final boolean withholdOnError;
     private final Object lock = new Object();
@@ -35,10 +36,23 @@ public final class MaskingOutputStream extends OutputStream {
      *     it on unmasked (false)
      */
     public MaskingOutputStream(OutputStream target, StreamMasker masker, long idleMillis, boolean withholdOnError) {
+        this(target, () -> masker, idleMillis, withholdOnError);
+    }
+
+    /**
+     * With a masker made on first use: an agent wraps {@code System.out} at start-up but builds its
+     * engine on another thread, and only the first write waits for it.
+     */
+    public MaskingOutputStream(OutputStream target, Supplier masker, long idleMillis, boolean withholdOnError) {
         this.target = target;
-        this.masker = masker;
+        this.supplier = masker;
         this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
         this.withholdOnError = withholdOnError;
+    }
+
+    /** Makes the stream's masker when it is first needed. */
+    public interface Supplier {
+        StreamMasker get();
     }
 
     /** Internal errors survived by all masking streams of this JVM, for the exit summary. */
@@ -58,14 +72,14 @@ public final class MaskingOutputStream extends OutputStream {
         }
         synchronized (lock) {
             try {
-                masker.write(b, off, len);
+                masker().write(b, off, len);
             } catch (IOException e) {
                 throw e;
             } catch (Throwable t) {
                 recover(t);
             }
             lastWrite = System.nanoTime();
-            if (masker.held() > 0) {
+            if (masker != null && masker.held() > 0) {
                 IdleRelease.watch(this);
             }
         }
@@ -75,7 +89,7 @@ public final class MaskingOutputStream extends OutputStream {
     public void flush() throws IOException {
         synchronized (lock) {
             try {
-                masker.flush();
+                masker().flush();
             } catch (IOException e) {
                 throw e;
             } catch (Throwable t) {
@@ -103,7 +117,7 @@ public final class MaskingOutputStream extends OutputStream {
     public void drain() throws IOException {
         synchronized (lock) {
             try {
-                masker.releaseAll(true);
+                masker().releaseAll(true);
             } catch (IOException e) {
                 throw e;
             } catch (Throwable t) {
@@ -115,7 +129,7 @@ public final class MaskingOutputStream extends OutputStream {
 
     void releaseIfIdle(long now) {
         synchronized (lock) {
-            if (masker.held() == 0) {
+            if (masker == null || masker.held() == 0) {
                 IdleRelease.forget(this);
                 return;
             }
@@ -134,9 +148,16 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    private StreamMasker masker() {
+        if (masker == null) {
+            masker = supplier.get();
+        }
+        return masker;
+    }
+
     private void recover(Throwable error) throws IOException {
         ERRORS.incrementAndGet();
-        byte[] held = masker.abandon();
+        byte[] held = masker == null ? new byte[0] : masker.abandon();
         if (withholdOnError) {
             target.write((WITHHELD + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII));
         } else {
