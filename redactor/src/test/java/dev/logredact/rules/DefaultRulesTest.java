@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,6 +118,32 @@ class DefaultRulesTest {
             }
         }
         assertEquals(List.of(), matched);
+    }
+
+    /** Real output of clean builds (see corpus/README.md): the default set must find nothing in it. */
+    @Test
+    void cleanBuildOutputPassesUntouched() throws IOException {
+        String[] files = {"maven-debug.log", "maven-build.log", "surefire-reports.txt", "surefire-reports.xml",
+                "npm-silly.log", "git-log.txt", "jvm-tools.log"};
+        List<String> found = new ArrayList<>();
+        int lines = 0;
+        for (String file : files) {
+            try (InputStream raw = DefaultRulesTest.class.getResourceAsStream("/corpus/" + file + ".gz")) {
+                assertNotNull(raw, "corpus file " + file + ".gz is missing");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+                String line;
+                int n = 0;
+                while ((line = reader.readLine()) != null) {
+                    n++;
+                    for (Finding f : scanner.scan(line)) {
+                        found.add(file + ":" + n + " " + f.ruleId() + " '" + line.substring(f.start(), f.end()) + "'");
+                    }
+                }
+                lines += n;
+            }
+        }
+        assertTrue(lines > 100_000, "corpus lines: " + lines);
+        assertEquals(List.of(), found.size() > 20 ? found.subList(0, 20) : found, found.size() + " findings in clean build output");
     }
 
     @TestFactory
