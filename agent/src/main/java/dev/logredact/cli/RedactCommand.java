@@ -3,6 +3,7 @@ package dev.logredact.cli;
 import dev.logredact.mask.Redactor;
 import dev.logredact.rules.RuleSet;
 import dev.logredact.stream.LineRedactor;
+import dev.logredact.stream.StreamMasker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +22,9 @@ import java.util.concurrent.Callable;
 final class RedactCommand implements Callable<Integer>, UsesStreams {
     @Mixin
     RuleOptions rules;
+
+    @Mixin
+    SecretOptions secrets;
 
     @Option(names = "--mask", paramLabel = "TEMPLATE", defaultValue = "[REDACTED:{rule}]",
             description = "replacement text; {rule} is the rule id, {fp} a short fingerprint (default: ${DEFAULT-VALUE})")
@@ -49,7 +53,8 @@ final class RedactCommand implements Callable<Integer>, UsesStreams {
         }
         OutputStream out = new BufferedOutputStream(streams.out, 1 << 16);
         try {
-            new LineRedactor(redactor, charsetNamed(charset)).copy(streams.in, out);
+            new LineRedactor(redactor, secrets.load(streams.err), charsetNamed(charset), StreamMasker.RedactionSink.NONE)
+                    .copy(streams.in, out);
         } catch (IOException e) {
             throw new CliException("cannot read standard input: " + e.getMessage());
         }

@@ -39,6 +39,16 @@ class MainTest {
     }
 
     @Test
+    void redactMasksKnownSecretsFromAFileAndWarnsAboutRefusedOnes(@TempDir Path dir) throws Exception {
+        Path secrets = dir.resolve("secrets.txt");
+        Files.writeString(secrets, "# deploy credentials\nsup3r-s3cret-pw\ntrue\n");
+        assertEquals(0, run("login sup3r-s3cret-pw ok\n", "redact", "--secrets-env", "none", "--secrets-file", secrets.toString()));
+        assertEquals("login [REDACTED:file:secrets.txt:2] ok\n", out);
+        assertTrue(err.contains("not masking file:secrets.txt:3: a common value (true)"), err);
+        assertFalse(err.contains("sup3r"));
+    }
+
+    @Test
     void redactTakesAMaskTemplate() {
         assertEquals(0, run(PAT, "redact", "--mask", "***{rule}***"));
         assertEquals("***github-pat***", out);

@@ -1,27 +1,26 @@
 package com.google.re2j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fast "could this pattern match anywhere in this text?" test, as a lazily built DFA over the program
- * re2j compiles. logredact runs it before re2j's NFA so that the common case, a keyword that occurs
- * in a line with no secret around it, costs one table lookup per character instead of an NFA
- * simulation.
+ * A fast "does this pattern match anywhere in this part of the text?" test, as a lazily built DFA over
+ * the program re2j compiles. logredact runs it before re2j's NFA so that the common case, a keyword
+ * that occurs in a line with no secret around it, costs one table lookup per character instead of an
+ * NFA simulation.
  *
  * <p>It lives in re2j's package because it reads re2j's parsed and compiled forms ({@link Regexp},
  * {@link Prog}, {@link Inst}), which are package-private. The shaded agent relocates it together with
- * re2j. It is tied to the re2j version the build pins; its tests compare it against re2j itself.
+ * re2j. It is tied to the re2j version the build pins; its tests compare it with re2j itself.
  *
- * <p>The answer over-approximates: true means "maybe", false means "certainly not". Empty-width
- * assertions ({@code ^ $ \b \B}) are treated as always true, and leading and trailing parts of the
- * pattern that can match the empty string are dropped, because a match of the whole pattern always
- * contains a match of what is left. That keeps the DFA small for gitleaks' typical
- * {@code [\w.-]{0,50}?(?:keyword)…} rules.
+ * <p>The answer is exact for matches that start and end within the given range: empty-width
+ * assertions ({@code ^ $ \b \B}) are evaluated against the characters around each position, as
+ * re2j evaluates them. Leading parts of the pattern that can match the empty string are dropped,
+ * because a match of the whole pattern exists exactly when a match of the rest does; that keeps the
+ * DFA small for gitleaks' typical {@code [\w.-]{0,50}?(?:keyword)…} rules. When the state cache keeps
+ * overflowing, the probe gives up and answers "maybe", which is always safe.
  */
 public final class MatchProbe {
     /** Programs larger than this are not worth a DFA; such patterns always answer "maybe". */
@@ -31,9 +30,17 @@ public final class MatchProbe {
     /** After this many rebuilds the DFA is clearly thrashing; the probe then answers "maybe". */
     private static final int MAX_RESETS = 50;
 
+    /** What the character before a position is, as far as assertions care. */
+    private static final int AT_START = 0;
+    private static final int AFTER_NEWLINE = 1;
+    private static final int AFTER_WORD = 2;
+    private static final int AFTER_OTHER = 3;
+    /** A representative character of each category, for {@link Utils#emptyOpContext}. */
+    private static final int[] REPRESENTATIVE = {-1, '\n', 'a', ' '};
+
     private final Inst[] program;
-    private final int[] startClosure;
-    /** ASCII character to equivalence class: characters that every instruction treats alike. */
+    private final int start;
+    /** ASCII character to equivalence class: characters that every instruction and assertion treats alike. */
     private final byte[] classOfAscii;
     private final int classCount;
     private volatile Cache cache;
@@ -41,7 +48,7 @@ public final class MatchProbe {
 
     private MatchProbe(Prog prog) {
         this.program = Arrays.copyOf(prog.inst, prog.numInst());
-        this.startClosure = closure(new int[] {prog.start}, 1);
+        this.start = prog.start;
         this.classOfAscii = new byte[128];
         this.classCount = asciiClasses(program, classOfAscii);
         this.cache = new Cache(this);
@@ -52,8 +59,7 @@ public final class MatchProbe {
      * or null when the pattern is too large or can match the empty string, where a probe saves nothing.
      */
     public static MatchProbe forPattern(String regex) {
-        Regexp re = Parser.parse(regex, RE2.PERL);
-        re = withoutNullableEnds(re);
+        Regexp re = withoutNullablePrefix(Parser.parse(regex, RE2.PERL));
         if (re == null) {
             return null;
         }
@@ -64,16 +70,13 @@ public final class MatchProbe {
         return new MatchProbe(prog);
     }
 
-    /** False only when no match of the pattern can lie within {@code text[from, to)}. */
+    /** False only when no match of the pattern starts and ends within {@code text[from, to)}. */
     public boolean mayMatch(CharSequence text, int from, int to) {
         if (resets > MAX_RESETS) {
             return true;
         }
         Cache c = cache;
-        State s = c.start;
-        if (s.match) {
-            return true;
-        }
+        State s = c.initial[from == 0 ? AT_START : category(text.charAt(from - 1))];
         for (int i = from; i < to; i++) {
             int r = text.charAt(i);
             State next;
@@ -84,7 +87,7 @@ public final class MatchProbe {
                     next = c.step(s, r);
                     if (next == null) {
                         c = rebuilt(c);
-                        next = c.step(c.stateFor(s.pcs), r);
+                        next = c.step(c.stateFor(s.kernel, s.before), r);
                     }
                     s.next[cls] = next;
                 }
@@ -95,18 +98,21 @@ public final class MatchProbe {
                 next = c.step(s, r);
                 if (next == null) {
                     c = rebuilt(c);
-                    next = c.step(c.stateFor(s.pcs), r);
+                    next = c.step(c.stateFor(s.kernel, s.before), r);
                 }
             }
-            if (next == null) {
-                return true;
-            }
-            if (next.match) {
+            if (next == null || next == MATCHED) {
                 return true;
             }
             s = next;
         }
-        return false;
+        // What follows the range decides $ and \b at its end; AT_START stands for "the text ends here".
+        int after = to < text.length() ? category(Character.codePointAt(text, to)) : AT_START;
+        return s.matchesBefore(after, this);
+    }
+
+    private static int category(int r) {
+        return r == '\n' ? AFTER_NEWLINE : Utils.isWordRune(r) ? AFTER_WORD : AFTER_OTHER;
     }
 
     private Cache rebuilt(Cache full) {
@@ -119,17 +125,46 @@ public final class MatchProbe {
         }
     }
 
-    /** The DFA state for a set of instruction positions: thread-safe, shared by all callers. */
+    /** Whether a match ends at the position between the kernel's last character and {@code next}. */
+    private boolean reachesMatch(int[] kernel, int before, int next) {
+        int context = Utils.emptyOpContext(REPRESENTATIVE[before], next);
+        for (int pc : closure(kernel, context)) {
+            if (program[pc].op == Inst.MATCH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks a transition through a position where a match ends: the answer is known. */
+    private static final State MATCHED = new State(new int[0], AT_START, 0);
+
+    /**
+     * A DFA state: the instructions reached by consuming the last character (not yet followed through
+     * empty moves, whose assertions depend on the next character) and what that last character was.
+     */
     private static final class State {
-        final int[] pcs;
-        final boolean match;
+        final int[] kernel;
+        final int before;
         /** Successor per ASCII class; a racy cache of immutable states, so a lost write only costs a recomputation. */
         final State[] next;
 
-        State(int[] pcs, boolean match, int classes) {
-            this.pcs = pcs;
-            this.match = match;
+        /** Per category of the following character: 0 unknown, 1 no match ends here, 2 one does. Racy cache. */
+        final byte[] endsHere = new byte[4];
+
+        State(int[] kernel, int before, int classes) {
+            this.kernel = kernel;
+            this.before = before;
             this.next = new State[classes];
+        }
+
+        boolean matchesBefore(int after, MatchProbe probe) {
+            byte known = endsHere[after];
+            if (known == 0) {
+                known = probe.reachesMatch(kernel, before, REPRESENTATIVE[after]) ? (byte) 2 : (byte) 1;
+                endsHere[after] = known;
+            }
+            return known == 2;
         }
     }
 
@@ -137,39 +172,43 @@ public final class MatchProbe {
     private static final class Cache {
         private final MatchProbe probe;
         private final Map<Key, State> states = new ConcurrentHashMap<>();
-        final State start;
+        final State[] initial = new State[4];
 
         Cache(MatchProbe probe) {
             this.probe = probe;
-            this.start = stateFor(probe.startClosure);
+            for (int before = 0; before < initial.length; before++) {
+                initial[before] = stateFor(new int[0], before);
+            }
         }
 
-        /** The successor of {@code s} on rune {@code r}, or null when the cache is full. */
+        /** The successor of {@code s} on rune {@code r}, {@link #MATCHED}, or null when the cache is full. */
         State step(State s, int r) {
-            int[] targets = new int[s.pcs.length];
+            int context = Utils.emptyOpContext(REPRESENTATIVE[s.before], r);
+            int[] reachable = probe.closure(s.kernel, context);
+            int[] targets = new int[reachable.length];
             int n = 0;
-            for (int pc : s.pcs) {
+            for (int pc : reachable) {
                 Inst inst = probe.program[pc];
+                if (inst.op == Inst.MATCH) {
+                    return MATCHED;
+                }
                 if (consumes(inst, r)) {
                     targets[n++] = inst.out;
                 }
             }
-            int[] pcs = probe.closureWithStart(targets, n);
-            if (states.size() >= MAX_STATES && !states.containsKey(new Key(pcs))) {
+            int[] kernel = sortedUnique(Arrays.copyOf(targets, n));
+            int before = category(r);
+            if (states.size() >= MAX_STATES && !states.containsKey(new Key(kernel, before))) {
                 return null;
             }
-            return stateFor(pcs);
+            return stateFor(kernel, before);
         }
 
-        State stateFor(int[] pcs) {
-            Key key = new Key(pcs);
+        State stateFor(int[] kernel, int before) {
+            Key key = new Key(kernel, before);
             State s = states.get(key);
             if (s == null) {
-                boolean match = false;
-                for (int pc : pcs) {
-                    match |= probe.program[pc].op == Inst.MATCH;
-                }
-                State created = new State(pcs, match, probe.classCount);
+                State created = new State(kernel, before, probe.classCount);
                 s = states.putIfAbsent(key, created);
                 if (s == null) {
                     s = created;
@@ -180,17 +219,19 @@ public final class MatchProbe {
     }
 
     private static final class Key {
-        final int[] pcs;
+        final int[] kernel;
+        final int before;
         final int hash;
 
-        Key(int[] pcs) {
-            this.pcs = pcs;
-            this.hash = Arrays.hashCode(pcs);
+        Key(int[] kernel, int before) {
+            this.kernel = kernel;
+            this.before = before;
+            this.hash = Arrays.hashCode(kernel) * 4 + before;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key && Arrays.equals(pcs, ((Key) o).pcs);
+            return o instanceof Key && ((Key) o).before == before && Arrays.equals(kernel, ((Key) o).kernel);
         }
 
         @Override
@@ -214,29 +255,30 @@ public final class MatchProbe {
         }
     }
 
-    /** Unanchored search: every step may also start a new match, so the start closure joins each state. */
-    private int[] closureWithStart(int[] targets, int n) {
-        int[] reached = closure(targets, n);
-        int[] merged = Arrays.copyOf(reached, reached.length + startClosure.length);
-        System.arraycopy(startClosure, 0, merged, reached.length, startClosure.length);
-        return sortedUnique(merged);
-    }
-
-    /** The instructions that consume input or match, reachable from {@code roots} through empty moves. */
-    private int[] closure(int[] roots, int n) {
+    /**
+     * The instructions that consume input or match, reachable through empty moves from the kernel and
+     * from the program's start (every position may begin a match), with assertions judged by {@code context}.
+     */
+    private int[] closure(int[] kernel, int context) {
         boolean[] seen = new boolean[program.length];
         int[] stack = new int[program.length];
         int top = 0;
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!seen[roots[i]]) {
-                seen[roots[i]] = true;
-                stack[top++] = roots[i];
+        for (int pc : kernel) {
+            if (!seen[pc]) {
+                seen[pc] = true;
+                stack[top++] = pc;
             }
         }
+        if (!seen[start]) {
+            seen[start] = true;
+            stack[top++] = start;
+        }
+        int[] out = new int[program.length];
+        int n = 0;
         while (top > 0) {
             int pc = stack[--top];
             Inst inst = program[pc];
+            int follow = -1;
             switch (inst.op) {
                 case Inst.ALT:
                 case Inst.ALT_MATCH:
@@ -244,26 +286,28 @@ public final class MatchProbe {
                         seen[inst.arg] = true;
                         stack[top++] = inst.arg;
                     }
-                    // fall through: out is the other branch
+                    follow = inst.out;
+                    break;
                 case Inst.CAPTURE:
-                case Inst.EMPTY_WIDTH:
                 case Inst.NOP:
-                    if (!seen[inst.out]) {
-                        seen[inst.out] = true;
-                        stack[top++] = inst.out;
+                    follow = inst.out;
+                    break;
+                case Inst.EMPTY_WIDTH:
+                    if ((inst.arg & ~context) == 0) {
+                        follow = inst.out;
                     }
                     break;
                 case Inst.FAIL:
                     break;
                 default:
-                    out.add(pc);
+                    out[n++] = pc;
+            }
+            if (follow >= 0 && !seen[follow]) {
+                seen[follow] = true;
+                stack[top++] = follow;
             }
         }
-        int[] result = new int[out.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = out.get(i);
-        }
-        return sortedUnique(result);
+        return sortedUnique(Arrays.copyOf(out, n));
     }
 
     private static int[] sortedUnique(int[] a) {
@@ -277,12 +321,13 @@ public final class MatchProbe {
         return n == a.length ? a : Arrays.copyOf(a, n);
     }
 
-    /** Groups ASCII characters that every consuming instruction accepts or rejects alike. */
+    /** Groups ASCII characters that every consuming instruction and every assertion treats alike. */
     private static int asciiClasses(Inst[] program, byte[] classOf) {
         Map<String, Integer> bySignature = new HashMap<>();
         StringBuilder signature = new StringBuilder();
         for (int c = 0; c < 128; c++) {
             signature.setLength(0);
+            signature.append(Utils.isWordRune(c) ? 'w' : c == '\n' ? 'n' : 'o');
             for (Inst inst : program) {
                 if (Inst.isRuneOp(inst.op)) {
                     signature.append(consumes(inst, c) ? '1' : '0');
@@ -299,10 +344,10 @@ public final class MatchProbe {
     }
 
     /**
-     * Drops leading and trailing parts of a top-level concatenation that can match the empty string;
-     * null when nothing that must consume input is left.
+     * Drops the leading parts of a top-level concatenation that can match the empty string; null when
+     * the whole pattern can. Trailing parts stay: they are what rejects most candidates.
      */
-    private static Regexp withoutNullableEnds(Regexp re) {
+    private static Regexp withoutNullablePrefix(Regexp re) {
         while (re.op == Regexp.Op.CAPTURE) {
             re = re.subs[0];
         }
@@ -313,15 +358,11 @@ public final class MatchProbe {
             return re;
         }
         int from = 0;
-        int to = re.subs.length;
-        while (from < to && nullable(re.subs[from])) {
+        while (nullable(re.subs[from])) {
             from++;
         }
-        while (to > from && nullable(re.subs[to - 1])) {
-            to--;
-        }
         Regexp trimmed = new Regexp(re);
-        trimmed.subs = Arrays.copyOfRange(re.subs, from, to);
+        trimmed.subs = Arrays.copyOfRange(re.subs, from, re.subs.length);
         return trimmed;
     }
 

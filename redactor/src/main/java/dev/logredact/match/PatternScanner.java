@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Finds rule matches in a text (one log line, or a held multi-line block) with as little work as
@@ -30,7 +31,10 @@ public final class PatternScanner {
     static final int WINDOW_AFTER = 4096;
 
     private final Rule[] rules;
-    private final MatchProbe[] probes;
+    /** Built on a rule's first keyword hit: most rules never see one, so start-up does not pay for them. */
+    private final AtomicReferenceArray<Object> probes;
+    private static final Object NO_PROBE = new Object();
+
     private final KeywordAutomaton keywords;
     /** For each keyword, the indexes of the rules that list it. */
     private final int[][] rulesOfKeyword;
@@ -52,13 +56,12 @@ public final class PatternScanner {
             }
         }
         rules = usable.toArray(new Rule[0]);
-        probes = new MatchProbe[rules.length];
+        probes = new AtomicReferenceArray<>(rules.length);
         Map<String, Integer> keywordIndex = new HashMap<>();
         List<String> keywordList = new ArrayList<>();
         List<List<Integer>> owners = new ArrayList<>();
         List<Integer> always = new ArrayList<>();
         for (int r = 0; r < rules.length; r++) {
-            probes[r] = MatchProbe.forPattern(rules[r].regex().pattern());
             if (rules[r].keywords().isEmpty()) {
                 always.add(r);
             }
@@ -107,22 +110,18 @@ public final class PatternScanner {
 
     /** As {@link #scan(CharSequence)}, for text from the file at {@code path} (allowlist paths apply). */
     public List<Finding> scan(CharSequence text, String path) {
-        Windows windows = new Windows(rules.length);
-        int n = text.length();
-        keywords.scan(text, (keyword, end) -> {
-            int start = end - keywords.length(keyword);
-            for (int r : rulesOfKeyword[keyword]) {
-                windows.add(r, Math.max(0, start - WINDOW_BEFORE), Math.min(n, end + WINDOW_AFTER));
-            }
-        });
+        Windows windows = scratch.get();
+        windows.reset(text.length());
+        keywords.scan(text, windows);
         for (int r : alwaysRun) {
-            windows.add(r, 0, n);
+            windows.add(r, 0, text.length());
         }
         if (windows.isEmpty()) {
             return Collections.emptyList();
         }
         List<Finding> findings = new ArrayList<>();
-        for (int r = 0; r < rules.length; r++) {
+        for (int t = 0; t < windows.touchedCount(); t++) {
+            int r = windows.touched(t);
             Rule rule = rules[r];
             if (rule.path() != null && (path == null || !rule.path().matcher(path).find())) {
                 continue;
@@ -140,9 +139,21 @@ public final class PatternScanner {
         return findings;
     }
 
+    private MatchProbe probe(int r) {
+        Object p = probes.get(r);
+        if (p == null) {
+            MatchProbe built = MatchProbe.forPattern(rules[r].regex().pattern());
+            p = built != null ? built : NO_PROBE;
+            probes.compareAndSet(r, null, p);
+            p = probes.get(r);
+        }
+        return p == NO_PROBE ? null : (MatchProbe) p;
+    }
+
     /** Adds the rule's findings that start in {@code [from, to]}; returns where searching stopped. */
     private int findIn(int r, CharSequence text, int from, int to, String path, List<Finding> out) {
-        if (from > to || (probes[r] != null && !probes[r].mayMatch(text, from, to))) {
+        MatchProbe probe = probe(r);
+        if (from > to || (probe != null && !probe.mayMatch(text, from, to))) {
             return to;
         }
         Rule rule = rules[r];
@@ -161,21 +172,47 @@ public final class PatternScanner {
         return Math.max(at, to);
     }
 
-    /** Per-rule lists of merged [from, to) windows, created only for rules that were hit. */
-    private static final class Windows {
-        private final int[][] spans;
-        private final int[] counts;
-        private boolean empty = true;
+    /**
+     * Per-rule lists of merged [from, to) windows around keyword hits, reused by one thread from scan to
+     * scan so that a line costs no allocation proportional to the number of rules.
+     */
+    private final ThreadLocal<Windows> scratch = new ThreadLocal<Windows>() {
+        @Override
+        protected Windows initialValue() {
+            return new Windows();
+        }
+    };
 
-        Windows(int rules) {
-            spans = new int[rules][];
-            counts = new int[rules];
+    private final class Windows implements KeywordAutomaton.HitSink {
+        private final int[][] spans = new int[rules.length][];
+        private final int[] counts = new int[rules.length];
+        /** Rules hit in this scan, in the order first hit; findings are sorted afterwards. */
+        private final int[] touched = new int[rules.length];
+        private int touchedCount;
+        private int textLength;
+
+        void reset(int length) {
+            for (int t = 0; t < touchedCount; t++) {
+                counts[touched[t]] = 0;
+            }
+            touchedCount = 0;
+            textLength = length;
+        }
+
+        @Override
+        public void hit(int keyword, int end) {
+            int start = end - keywords.length(keyword);
+            for (int r : rulesOfKeyword[keyword]) {
+                add(r, Math.max(0, start - WINDOW_BEFORE), Math.min(textLength, end + WINDOW_AFTER));
+            }
         }
 
         void add(int rule, int from, int to) {
-            empty = false;
             int[] s = spans[rule];
             int c = counts[rule];
+            if (c == 0) {
+                touched[touchedCount++] = rule;
+            }
             if (s == null) {
                 spans[rule] = s = new int[4];
             } else if (c > 0 && from <= s[c - 1]) {
@@ -191,7 +228,15 @@ public final class PatternScanner {
         }
 
         boolean isEmpty() {
-            return empty;
+            return touchedCount == 0;
+        }
+
+        int touchedCount() {
+            return touchedCount;
+        }
+
+        int touched(int i) {
+            return touched[i];
         }
 
         int[] of(int rule) {

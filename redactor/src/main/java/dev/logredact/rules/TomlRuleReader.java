@@ -30,6 +30,8 @@ final class TomlRuleReader {
     private final String source;
     private final String text;
     private final RuleFile file;
+    /** Offsets where each line starts, to turn a position into a line number. */
+    private int[] lineStarts;
 
     private TomlRuleReader(String text, String source) {
         this.source = source;
@@ -263,13 +265,21 @@ final class TomlRuleReader {
         if (at < 0) {
             return 0;
         }
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = new int[starts.size()];
+            for (int i = 0; i < lineStarts.length; i++) {
+                lineStarts[i] = starts.get(i);
             }
         }
-        return line;
+        int found = Arrays.binarySearch(lineStarts, at);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     private String string(Object value, String what, String ruleId, int line) {

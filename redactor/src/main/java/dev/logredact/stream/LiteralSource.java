@@ -4,9 +4,16 @@ import dev.logredact.match.LiteralSet;
 
 import java.nio.charset.Charset;
 
-/** Supplies the current known secrets, encoded for a charset. */
+/**
+ * Supplies the current known secrets, encoded for a charset; and may learn new ones from what rules
+ * find, so that a secret seen once in context is masked wherever it appears later.
+ */
 public interface LiteralSource {
     LiteralSource NONE = charset -> LiteralSet.EMPTY;
 
     LiteralSet current(Charset charset);
+
+    /** A rule found {@code value} in context; a source that learns registers it. */
+    default void learned(String ruleId, String value) {
+    }
 }

@@ -235,6 +235,7 @@ public final class StreamMasker {
         int[] offsets = ByteOffsets.of(decoded.text, decoded.charset);
         for (Span s : found) {
             addSpan(s.at(start + offsets[visible.original(s.start())], start + offsets[visible.originalEnd(s.end())]));
+            literals.learned(s.label(), visible.text.substring(s.start(), s.end()));
         }
     }
 

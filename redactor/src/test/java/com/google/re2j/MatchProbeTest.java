@@ -41,9 +41,9 @@ class MatchProbeTest {
                 if (re2j) {
                     matched++;
                     rulesMatched.add(rule.id());
-                    if (probe != null && !probe.mayMatch(text, 0, text.length())) {
-                        fail("probe missed a match of " + rule.id() + " in: " + text);
-                    }
+                }
+                if (probe != null && probe.mayMatch(text, 0, text.length()) != re2j) {
+                    fail("probe says " + !re2j + ", re2j " + re2j + " for " + rule.id() + " in: " + text);
                 }
             }
         }
@@ -59,6 +59,26 @@ class MatchProbeTest {
         assertFalse(probe.mayMatch(text, 0, text.length()));
         String hit = "token =0123456789abcdef0123456789abcdef";
         assertTrue(probe.mayMatch(hit, 0, hit.length()));
+    }
+
+    @Test
+    void aKeywordWithoutASecretAfterItIsRejected() {
+        MatchProbe generic = MatchProbe.forPattern(CompatRules.ruleSet().rule("generic-api-key").regex().pattern());
+        String line = "[DEBUG] Resolving artifact org.apiguardian:apiguardian-api:pom:1.1.2 from [central (https://repo.example/maven2, default, releases)]";
+        assertFalse(generic.mayMatch(line, 0, line.length()));
+    }
+
+    @Test
+    void assertionsAreJudgedByTheTextAroundTheRange() {
+        MatchProbe word = MatchProbe.forPattern("\\bghp_[a-z]{4}\\b");
+        String text = "xghp_abcd ghp_abcd";
+        // A leading assertion can match the empty string, so it is dropped: "maybe" is the safe answer.
+        assertTrue(word.mayMatch(text, 1, 9));
+        assertTrue(word.mayMatch(text, 10, 18));
+        assertFalse(word.mayMatch("ghp_abcde", 0, 8));
+        MatchProbe anchored = MatchProbe.forPattern("^key=[a-z]+$");
+        assertTrue(anchored.mayMatch("key=abc", 0, 7));
+        assertFalse(anchored.mayMatch("key=abc ", 0, 7));
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.logredact.secrets;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * JSON string escapes (also Java's, and Go's {@code %q} for printable text). Serializers differ in four
+ * independent choices, so every combination is produced and the caller drops duplicates: whether
+ * {@code /} becomes {@code \/} (PHP, some Java encoders); whether non-ASCII becomes {@code \}{@code uXXXX}
+ * (Python's json.dumps by default, Jackson's ESCAPE_NON_ASCII); whether HTML-sensitive characters
+ * {@code < > & = '} are escaped (Gson by default: Buildkite found {@code &} becoming {@code \}{@code u0026}
+ * defeated its redaction); and the hex case of {@code \}{@code u} escapes (lower in Gson and Python, upper
+ * in Jackson).
+ */
+final class JsonForms {
+    private static final int ESCAPE_SLASH = 1;
+    private static final int ESCAPE_NON_ASCII = 2;
+    private static final int HTML_SAFE = 4;
+    private static final int UPPER_HEX = 8;
+    private static final int ALL_CHOICES = 16;
+
+    private JsonForms() {
+    }
+
+    static Set<String> of(String value) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (int choices = 0; choices < ALL_CHOICES; choices++) {
+            forms.add(escape(value, choices));
+        }
+        return forms;
+    }
+
+    private static String escape(String value, int choices) {
+        StringBuilder sb = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
+                case '\b':
+                    sb.append("\\b");
+                    break;
+                case '\f':
+                    sb.append("\\f");
+                    break;
+                case '/':
+                    sb.append((choices & ESCAPE_SLASH) != 0 ? "\\/" : "/");
+                    break;
+                case '<':
+                case '>':
+                case '&':
+                case '=':
+                case '\'':
+                    if ((choices & HTML_SAFE) != 0) {
+                        unicodeEscape(sb, c, choices);
+                    } else {
+                        sb.append(c);
+                    }
+                    break;
+                default:
+                    if (c < 0x20 || (c >= 0x80 && (choices & ESCAPE_NON_ASCII) != 0)) {
+                        unicodeEscape(sb, c, choices);
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void unicodeEscape(StringBuilder sb, char c, int choices) {
+        String hex = (choices & UPPER_HEX) != 0 ? "0123456789ABCDEF" : "0123456789abcdef";
+        sb.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            sb.append(hex.charAt((c >> shift) & 0xf));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.logredact.secrets;
+
+import dev.logredact.match.Literal;
+import dev.logredact.match.LiteralSet;
+import dev.logredact.stream.LiteralSource;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The known secrets of this JVM: from the environment and secrets files at start-up, registered through
+ * the API while the build runs, and learned from rule findings. Every stream matches against the
+ * snapshot for its charset; a change makes a new snapshot, which streams apply to bytes they still hold.
+ *
+ * <p>Learned secrets are bounded in number and size and live only in memory: they are never written
+ * anywhere.
+ */
+public final class SecretRegistry implements LiteralSource {
+    private final int minLength;
+    private final int maxLearned;
+    private final int maxLearnedChars;
+
+    private final List<Literal> literals = new ArrayList<>();
+    private final List<String> forms = new ArrayList<>();
+    private final Set<KnownSecret> known = new HashSet<>();
+    private final Map<Charset, LiteralSet> snapshots = new ConcurrentHashMap<>();
+    private long version;
+    private int learned;
+    private int learnedChars;
+    private int learnedDropped;
+
+    /**
+     * @param minLength shorter values are refused (and so are their shorter encoded forms)
+     * @param maxLearned at most this many values are learned from rule findings
+     * @param maxLearnedChars and at most this many characters of them in all
+     */
+    public SecretRegistry(int minLength, int maxLearned, int maxLearnedChars) {
+        this.minLength = minLength;
+        this.maxLearned = maxLearned;
+        this.maxLearnedChars = maxLearnedChars;
+    }
+
+    public int minLength() {
+        return minLength;
+    }
+
+    /**
+     * Registers a secret with all its forms; returns the reason it was refused, or null. The reason
+     * never contains the value.
+     */
+    public synchronized String register(KnownSecret secret) {
+        String refused = SecretRefusal.reason(secret.value(), minLength);
+        if (refused != null) {
+            return refused;
+        }
+        if (!known.add(secret)) {
+            return null;
+        }
+        String label = secret.source() == KnownSecret.Source.LEARNED ? secret.name() : secret.label();
+        String name = secret.source() == KnownSecret.Source.LEARNED ? null : secret.name();
+        for (SecretForm form : SecretForms.of(secret, minLength)) {
+            literals.add(new Literal(label, name, form.variant(), secret.value()));
+            forms.add(form.text());
+        }
+        version++;
+        snapshots.clear();
+        return null;
+    }
+
+    /** Remembers a value a rule found in context, within the bounds; the label is the rule id. */
+    @Override
+    public void learned(String ruleId, String value) {
+        synchronized (this) {
+            if (learned >= maxLearned || learnedChars + value.length() > maxLearnedChars) {
+                learnedDropped++;
+                return;
+            }
+            KnownSecret secret;
+            try {
+                secret = KnownSecret.of(KnownSecret.Source.LEARNED, ruleId, value);
+            } catch (IllegalArgumentException empty) {
+                return;
+            }
+            if (known.contains(secret)) {
+                return;
+            }
+            if (register(secret) == null) {
+                learned++;
+                learnedChars += value.length();
+            }
+        }
+    }
+
+    @Override
+    public LiteralSet current(Charset charset) {
+        LiteralSet snapshot = snapshots.get(charset);
+        if (snapshot != null) {
+            return snapshot;
+        }
+        synchronized (this) {
+            return snapshots.computeIfAbsent(charset, cs -> literals.isEmpty() ? LiteralSet.EMPTY
+                    : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(forms), cs, version));
+        }
+    }
+
+    /** How many secrets are registered, learned ones included. */
+    public synchronized int size() {
+        return known.size();
+    }
+
+    /** Values not learned because the bounds were reached. */
+    public synchronized int learnedDropped() {
+        return learnedDropped;
+    }
+}

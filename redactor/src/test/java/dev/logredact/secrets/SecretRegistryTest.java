@@ -1,0 +1,66 @@
+package dev.logredact.secrets;
+
+import dev.logredact.mask.Redactor;
+import dev.logredact.rules.RuleSetLoader;
+import dev.logredact.stream.StreamMasker;
+import dev.logredact.stream.TextMasker;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SecretRegistryTest {
+    private static final Redactor RULES = Redactor.builder(RuleSetLoader.defaults()).build();
+
+    private static String mask(SecretRegistry registry, String text) {
+        return new TextMasker(RULES, registry, StreamMasker.RedactionSink.NONE).mask(text);
+    }
+
+    @Test
+    void aRegisteredSecretIsMaskedInItsEncodedFormsToo() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        assertNull(registry.register(KnownSecret.of(KnownSecret.Source.ENV, "DEPLOY_PASSWORD", "p@ss w0rd&<x>")));
+        String basic = Base64.getEncoder().encodeToString("deployer:p@ss w0rd&<x>".getBytes(StandardCharsets.UTF_8));
+        String masked = mask(registry, "Authorization: Basic " + basic + "\n"
+                + "url https://deployer:p%40ss%20w0rd%26%3Cx%3E@repo.example/\n"
+                + "{\"password\":\"p@ss w0rd\\u0026\\u003cx\\u003e\"}\n"
+                + "<password>p@ss w0rd&amp;&lt;x&gt;</password>\n");
+        assertFalse(masked.contains("w0rd"), masked);
+        assertFalse(masked.contains("cEBzcyB3MHJk"), masked);
+        assertTrue(masked.contains("[REDACTED:env:DEPLOY_PASSWORD]"), masked);
+    }
+
+    @Test
+    void refusedValuesAreReportedWithAReasonAndNotMasked() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        assertEquals("a common value (true)", registry.register(KnownSecret.of(KnownSecret.Source.ENV, "FLAG_TOKEN", "true")));
+        assertTrue(registry.register(KnownSecret.of(KnownSecret.Source.ENV, "SHORT_SECRET", "abc")).startsWith("shorter than 6"));
+        assertEquals(0, registry.size());
+        assertEquals("true abc", mask(registry, "true abc"));
+    }
+
+    @Test
+    void aSecretFoundInContextIsMaskedLaterWithoutIt() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        String key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vK2pL9q";
+        String first = mask(registry, "aws_secret_access_key = " + key + "\n");
+        assertEquals("aws_secret_access_key = [REDACTED:aws-secret-access-key]\n", first);
+        assertEquals("java.lang.IllegalStateException: bad key [REDACTED:aws-secret-access-key]",
+                mask(registry, "java.lang.IllegalStateException: bad key " + key));
+    }
+
+    @Test
+    void learningIsBounded() {
+        SecretRegistry registry = new SecretRegistry(6, 2, 10_000);
+        registry.learned("r", "first-learned-1");
+        registry.learned("r", "second-learned-2");
+        registry.learned("r", "third-learned-3");
+        assertEquals(2, registry.size());
+        assertEquals(1, registry.learnedDropped());
+    }
+}
