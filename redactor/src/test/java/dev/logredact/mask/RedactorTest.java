@@ -128,7 +128,7 @@ class RedactorTest {
         } else if (secret.startsWith("npm_")) {
             return "npm-access-token";
         } else if (secret.startsWith("xoxb-")) {
-            return "slack-token";
+            return "slack-bot-token";
         }
         return "jwt";
     }

@@ -123,7 +123,8 @@ class PatternScannerTest {
         List<Finding> f = new PatternScanner(RuleSetLoader.defaults()).scan("key:\n" + key + "\ndone");
         assertEquals(1, f.size());
         assertEquals("private-key", f.get(0).ruleId());
-        assertEquals(5, f.get(0).start());
-        assertTrue(f.get(0).end() == 5 + key.length());
+        // The key body is the secret; the BEGIN and END lines stay visible.
+        assertEquals(5 + "-----BEGIN RSA PRIVATE KEY-----\n".length(), f.get(0).start());
+        assertEquals(5 + key.length() - "\n-----END RSA PRIVATE KEY-----".length(), f.get(0).end());
     }
 }
