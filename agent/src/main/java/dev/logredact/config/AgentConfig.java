@@ -66,8 +66,7 @@ public final class AgentConfig {
 
     /** Null when unset. */
     public Path collectorHeadersFile() {
-        HeadersFile file = (HeadersFile) get(ConfigKey.COLLECTOR_HEADERS_FILE);
-        return file == null ? null : file.path;
+        return pathOf(ConfigKey.COLLECTOR_HEADERS_FILE);
     }
 
     public Path spoolDir() {
@@ -109,8 +108,7 @@ public final class AgentConfig {
 
     /** The properties file read, or null. */
     public Path configFile() {
-        ConfigFile file = (ConfigFile) get(ConfigKey.CONFIG_FILE);
-        return file == null ? null : file.path;
+        return pathOf(ConfigKey.CONFIG_FILE);
     }
 
     /**
@@ -131,6 +129,11 @@ public final class AgentConfig {
 
     private Object get(ConfigKey key) {
         return values[key.ordinal()];
+    }
+
+    private Path pathOf(ConfigKey fileKey) {
+        PairsFile file = (PairsFile) get(fileKey);
+        return file == null ? null : file.path;
     }
 
     private static String shown(ConfigKey key, Object value) {
@@ -158,9 +161,9 @@ public final class AgentConfig {
     @SuppressWarnings("unchecked")
     private Map<String, String> mergedHeaders() {
         Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        HeadersFile file = (HeadersFile) get(ConfigKey.COLLECTOR_HEADERS_FILE);
+        PairsFile file = (PairsFile) get(ConfigKey.COLLECTOR_HEADERS_FILE);
         if (file != null) {
-            merged.putAll(file.headers);
+            merged.putAll(file.pairs);
         }
         merged.putAll((Map<String, String>) get(ConfigKey.COLLECTOR_HEADERS));
         return Collections.unmodifiableMap(merged);

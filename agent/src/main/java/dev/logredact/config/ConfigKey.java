@@ -107,13 +107,13 @@ enum ConfigKey {
             case COLLECTOR_HEADERS:
                 return HeaderSet.parsePairs(text);
             case COLLECTOR_HEADERS_FILE:
-                return HeadersFile.read(Values.path(text));
+                return PairsFile.headers(Values.path(text));
             case INSTRUMENT:
                 return Hook.parseList(text);
             case ON_ERROR:
                 return OnError.parse(text);
             case CONFIG_FILE:
-                return ConfigFile.read(Values.path(text));
+                return PairsFile.properties(Values.path(text));
             default:
                 throw new AssertionError(this);
         }

@@ -31,7 +31,7 @@ public final class ConfigLoader {
         loader.sources.add(Source.agentArguments(agentArgs, loader.messages));
         loader.sources.add(Source.systemProperties(systemProperties, loader.messages));
         loader.sources.add(Source.environment(environment, loader.messages));
-        ConfigFile file = (ConfigFile) loader.resolve(ConfigKey.CONFIG_FILE, null);
+        PairsFile file = (PairsFile) loader.resolve(ConfigKey.CONFIG_FILE, null);
         if (file != null) {
             loader.sources.add(loader.configFileSource(file));
         }
@@ -43,7 +43,7 @@ public final class ConfigLoader {
         return new LoadedConfig(new AgentConfig(loader.values, loader.origins), loader.messages);
     }
 
-    private Source configFileSource(ConfigFile file) {
+    private Source configFileSource(PairsFile file) {
         Source source = Source.configFile(file, messages);
         if (source.get(ConfigKey.CONFIG_FILE) != null) {
             messages.add(ConfigMessage.warning(KeySpelling.PROPERTY.spell(ConfigKey.CONFIG_FILE) + " ("

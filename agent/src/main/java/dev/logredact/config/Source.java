@@ -84,8 +84,8 @@ final class Source {
     }
 
     /** Every key in the file is taken as ours, so a key without the prefix is reported, not skipped. */
-    static Source configFile(ConfigFile file, List<ConfigMessage> messages) {
-        return new Source("config file " + file.path, KeySpelling.PROPERTY, false, file.entries, messages);
+    static Source configFile(PairsFile file, List<ConfigMessage> messages) {
+        return new Source("config file " + file.path, KeySpelling.PROPERTY, false, file.pairs, messages);
     }
 
     /** The raw text, or null when this source does not set the key. */

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +27,7 @@ class CollectorHeadersTest {
     Path dir;
 
     private Path file(String content) throws IOException {
-        Path f = dir.resolve("headers");
-        Files.write(f, content.getBytes(StandardCharsets.UTF_8));
-        return f;
+        return Files.writeString(dir.resolve("headers"), content);
     }
 
     @Test

@@ -28,9 +28,7 @@ class ConfigLoaderTest {
     Path dir;
 
     private Path file(String name, String content) throws IOException {
-        Path f = dir.resolve(name);
-        Files.write(f, content.getBytes(StandardCharsets.UTF_8));
-        return f;
+        return Files.writeString(dir.resolve(name), content);
     }
 
     @Test

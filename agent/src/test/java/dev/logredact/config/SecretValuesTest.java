@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,8 +29,7 @@ class SecretValuesTest {
 
     @Test
     void validSecretValuesShowOnlyAsSet() throws IOException {
-        Path headers = dir.resolve("headers");
-        Files.write(headers, ("X-Key: " + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        Path headers = Files.writeString(dir.resolve("headers"), "X-Key: " + SECRET + "\n");
         LoadedConfig loaded = load("fingerprint.key=" + SECRET,
                 props("logredact.collector.headers", "Authorization=Bearer " + SECRET),
                 map("LOGREDACT_COLLECTOR_HEADERS_FILE", headers.toString()));
@@ -52,8 +50,7 @@ class SecretValuesTest {
 
     @Test
     void secretValuesFromTheEnvironmentOrAFileAreNotWarnedAbout() throws IOException {
-        Path config = dir.resolve("c.properties");
-        Files.write(config, ("logredact.fingerprint.key=" + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        Path config = Files.writeString(dir.resolve("c.properties"), "logredact.fingerprint.key=" + SECRET + "\n");
         LoadedConfig loaded = load("config.file=" + config, props(), map("LOGREDACT_COLLECTOR_HEADERS", "A=" + SECRET));
         assertEquals("", texts(loaded));
         assertEquals(SECRET, loaded.config().fingerprintKey());
@@ -68,8 +65,7 @@ class SecretValuesTest {
 
     @Test
     void invalidHeadersAreNotQuoted() throws IOException {
-        Path headers = dir.resolve("headers");
-        Files.write(headers, ("Authorization Bearer " + SECRET + "\n" + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        Path headers = Files.writeString(dir.resolve("headers"), "Authorization Bearer " + SECRET + "\n" + SECRET + "\n");
         LoadedConfig loaded = load("collector.headers=Bearer " + SECRET + ";collector.headers.file=" + headers,
                 props("logredact.collector.headers", SECRET + "=x," + SECRET + "=y"),
                 map("LOGREDACT_COLLECTOR_HEADERS", "A=" + SECRET + "\r\nB=x"));
