@@ -23,4 +23,18 @@ public final class Levenshtein {
         }
         return previous[b.length()];
     }
+
+    /** The candidate nearest to {@code word}, the first of equals; null when there are no candidates. */
+    public static String closest(String word, Iterable<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(word, candidate);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best;
+    }
 }

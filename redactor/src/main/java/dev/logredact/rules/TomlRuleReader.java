@@ -227,16 +227,9 @@ final class TomlRuleReader {
     }
 
     private static String suggestion(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int d = Levenshtein.distance(key, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+        String best = Levenshtein.closest(key, known);
+        return best != null && Levenshtein.distance(key, best) <= Math.max(2, key.length() / 3)
+                ? " (did you mean '" + best + "'?)" : "";
     }
 
     private String describe(UnmodifiableConfig config) {
