@@ -66,7 +66,7 @@ final class RulesCommand implements Runnable {
                     line.append("\tentropy>").append(r.entropy());
                 }
                 line.append('\t').append(r.description());
-                if (r.regex() == null) {
+                if (!r.hasRegex()) {
                     line.append("\t(path-only rule: ignored for streams and text)");
                 } else if (r.path() != null) {
                     line.append("\t(has a path: applies to scanned files only, not to streams)");

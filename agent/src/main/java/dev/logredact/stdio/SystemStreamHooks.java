@@ -3,38 +3,43 @@ package dev.logredact.stdio;
 import java.io.PrintStream;
 
 /**
- * What the patched {@code System.setOut} and {@code System.setErr} call, by reflection through the
- * system class loader (the JDK's own classes cannot name agent classes). Never throws: any failure
- * leaves the application's stream as it was.
+ * What the patched {@code System.setOut} and {@code System.setErr} call (see
+ * {@link dev.logredact.attach.EntryHookPatch}). Never throws: any failure leaves the application's
+ * stream as it was.
  */
 public final class SystemStreamHooks {
     private static volatile SystemStreams streams;
     /** In a Surefire fork, the stdout present at start-up is Maven's binary event channel: never wrapped. */
     private static volatile PrintStream untouchable;
+    private static volatile boolean maskOut;
+    private static volatile boolean maskErr;
 
     private SystemStreamHooks() {
     }
 
-    static void install(SystemStreams installed, PrintStream leaveAlone) {
+    /** Starts wrapping; {@code leaveAlone} is a stream never to wrap, or null. */
+    public static void install(SystemStreams installed, PrintStream leaveAlone, boolean stdout, boolean stderr) {
         untouchable = leaveAlone;
+        maskOut = stdout;
+        maskErr = stderr;
         streams = installed;
     }
 
-    public static PrintStream setOut(PrintStream stream) {
-        return wrap(stream, "stdout");
+    public static Object setOut(Object stream) {
+        return maskOut ? wrap(stream, "stdout") : stream;
     }
 
-    public static PrintStream setErr(PrintStream stream) {
-        return wrap(stream, "stderr");
+    public static Object setErr(Object stream) {
+        return maskErr ? wrap(stream, "stderr") : stream;
     }
 
-    private static PrintStream wrap(PrintStream stream, String channel) {
+    private static Object wrap(Object stream, String channel) {
         SystemStreams s = streams;
-        if (s == null || stream == null || stream == untouchable) {
+        if (s == null || !(stream instanceof PrintStream) || stream == untouchable) {
             return stream;
         }
         try {
-            return s.wrap(stream, channel);
+            return s.wrap((PrintStream) stream, channel);
         } catch (Throwable t) {
             return stream;
         }

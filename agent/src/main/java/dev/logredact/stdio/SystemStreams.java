@@ -19,7 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * application that saves and restores {@code System.out} sees the identity it expects.
  */
 public final class SystemStreams {
-    /** Creates the masker for a stream, given where its masked bytes go, its charset and its channel. */
+    /**
+     * Creates the masker for a stream, given where its masked bytes go, its charset and its channel;
+     * called on the stream's first write, so it may wait for an engine still loading.
+     */
     public interface MaskerFactory {
         StreamMasker create(java.io.OutputStream target, Charset charset, String channel);
     }
@@ -49,7 +52,7 @@ public final class SystemStreams {
             }
             Charset charset = charsetOf(stream);
             MaskingOutputStream masking = new MaskingOutputStream(stream,
-                    factory.create(stream, charset, channel), idleMillis, withholdOnError);
+                    () -> factory.create(stream, charset, channel), idleMillis, withholdOnError);
             MaskingPrintStream wrapper;
             try {
                 wrapper = new MaskingPrintStream(stream, masking, charset);

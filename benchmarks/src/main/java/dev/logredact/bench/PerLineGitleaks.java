@@ -28,7 +28,7 @@ public final class PerLineGitleaks {
         List<Rule> usable = new ArrayList<>();
         for (Rule r : ruleSet.rules()) {
             // The product skips these too: a path-only rule, or one limited to some paths, has no path here.
-            if (r.regex() != null && r.path() == null) {
+            if (r.appliesToStreams()) {
                 usable.add(r);
             }
         }

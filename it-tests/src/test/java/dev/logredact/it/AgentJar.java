@@ -55,7 +55,23 @@ final class AgentJar {
         for (String a : args) {
             command.add(a);
         }
-        Process p = new ProcessBuilder(command).start();
+        return run(command, null, stdin);
+    }
+
+    /** Runs a command with extra environment variables and no input. */
+    static Run run(List<String> command, java.util.Map<String, String> environment) throws IOException, InterruptedException {
+        return run(command, environment, new byte[0]);
+    }
+
+    private static Run run(List<String> command, java.util.Map<String, String> environment, byte[] stdin)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The agent reads these; a developer's own settings must not change what the tests see.
+        builder.environment().keySet().removeIf(k -> k.startsWith("LOGREDACT_") || k.equals("JAVA_TOOL_OPTIONS"));
+        if (environment != null) {
+            builder.environment().putAll(environment);
+        }
+        Process p = builder.start();
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         try (OutputStream in = p.getOutputStream()) {
@@ -63,7 +79,7 @@ final class AgentJar {
         }
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("logredact " + String.join(" ", args) + " did not finish in 120 s");
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
         }
         return new Run(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
     }

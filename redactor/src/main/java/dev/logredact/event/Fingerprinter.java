@@ -15,19 +15,20 @@ public final class Fingerprinter {
     private static final String ALGORITHM = "HmacSHA256";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final SecretKeySpec key;
+    private final byte[] fixedKey;
+    private volatile SecretKeySpec key;
     private final boolean randomKey;
     private final ThreadLocal<Mac> macs;
 
     private Fingerprinter(byte[] key, boolean randomKey) {
-        this.key = new SecretKeySpec(key, ALGORITHM);
+        this.fixedKey = key;
         this.randomKey = randomKey;
         this.macs = new ThreadLocal<Mac>() {
             @Override
             protected Mac initialValue() {
                 try {
                     Mac mac = Mac.getInstance(ALGORITHM);
-                    mac.init(Fingerprinter.this.key);
+                    mac.init(key());
                     return mac;
                 } catch (GeneralSecurityException e) {
                     // Every Java SE runtime must provide HmacSHA256.
@@ -45,11 +46,32 @@ public final class Fingerprinter {
         return new Fingerprinter(key.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    /** A random key for this JVM only: fingerprints still group repeats, but never match another JVM's. */
+    /**
+     * A random key for this JVM only: fingerprints still group repeats, but never match another JVM's.
+     * The key is drawn on first use, since seeding a secure random generator costs start-up time in a
+     * JVM that may never mask anything.
+     */
     public static Fingerprinter withRandomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return new Fingerprinter(key, true);
+        return new Fingerprinter(null, true);
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec k = key;
+        if (k == null) {
+            synchronized (this) {
+                k = key;
+                if (k == null) {
+                    byte[] bytes = fixedKey;
+                    if (bytes == null) {
+                        bytes = new byte[32];
+                        new SecureRandom().nextBytes(bytes);
+                    }
+                    k = new SecretKeySpec(bytes, ALGORITHM);
+                    key = k;
+                }
+            }
+        }
+        return k;
     }
 
     public boolean hasRandomKey() {

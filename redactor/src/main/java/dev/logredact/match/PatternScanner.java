@@ -51,7 +51,7 @@ public final class PatternScanner {
         List<Rule> usable = new ArrayList<>();
         for (Rule r : ruleSet.rules()) {
             // A rule with a path as well as a regex can fire only where a path is known (scan).
-            if (r.regex() != null) {
+            if (r.hasRegex()) {
                 usable.add(r);
             }
         }
@@ -123,7 +123,7 @@ public final class PatternScanner {
         for (int t = 0; t < windows.touchedCount(); t++) {
             int r = windows.touched(t);
             Rule rule = rules[r];
-            if (rule.path() != null && (path == null || !rule.path().matcher(path).find())) {
+            if (rule.hasPath() && (path == null || !rule.path().matcher(path).find())) {
                 continue;
             }
             int[] spans = windows.of(r);
@@ -142,7 +142,7 @@ public final class PatternScanner {
     private MatchProbe probe(int r) {
         Object p = probes.get(r);
         if (p == null) {
-            MatchProbe built = MatchProbe.forPattern(rules[r].regex().pattern());
+            MatchProbe built = MatchProbe.forPattern(rules[r].regexSource());
             p = built != null ? built : NO_PROBE;
             probes.compareAndSet(r, null, p);
             p = probes.get(r);

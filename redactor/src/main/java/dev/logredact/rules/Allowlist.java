@@ -1,7 +1,5 @@
 package dev.logredact.rules;
 
-import com.google.re2j.Pattern;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +18,12 @@ public final class Allowlist {
     private final String description;
     private final Condition condition;
     private final Target regexTarget;
-    private final Pattern regexes;
-    private final Pattern paths;
+    private final LazyPattern regexes;
+    private final LazyPattern paths;
     private final List<String> stopwords;
     private final List<String> commits;
 
-    Allowlist(String description, Condition condition, Target regexTarget, Pattern regexes, Pattern paths,
+    Allowlist(String description, Condition condition, Target regexTarget, LazyPattern regexes, LazyPattern paths,
               List<String> stopwords, List<String> commits) {
         this.description = description;
         this.condition = condition;
@@ -59,23 +57,39 @@ public final class Allowlist {
         boolean hasStopword = !stopwords.isEmpty();
         boolean hasCommit = !commits.isEmpty();
         if (condition == Condition.OR) {
-            return (hasPath && path != null && paths.matcher(path).find())
-                    || (hasRegex && regexes.matcher(target).find())
+            return (hasPath && path != null && paths.get().matcher(path).find())
+                    || (hasRegex && regexes.get().matcher(target).find())
                     || (hasStopword && containsStopword(secret));
         }
         if (hasCommit) {
             return false;
         }
-        if (hasPath && (path == null || !paths.matcher(path).find())) {
+        if (hasPath && (path == null || !paths.get().matcher(path).find())) {
             return false;
         }
-        if (hasRegex && !regexes.matcher(target).find()) {
+        if (hasRegex && !regexes.get().matcher(target).find()) {
             return false;
         }
         if (hasStopword && !containsStopword(secret)) {
             return false;
         }
         return hasPath || hasRegex || hasStopword;
+    }
+
+    String regexesSource() {
+        return LazyPattern.source(regexes);
+    }
+
+    String pathsSource() {
+        return LazyPattern.source(paths);
+    }
+
+    List<String> stopwords() {
+        return stopwords;
+    }
+
+    List<String> commits() {
+        return commits;
     }
 
     private boolean containsStopword(CharSequence secret) {

@@ -12,8 +12,8 @@ import java.util.List;
 public final class Rule {
     private final String id;
     private final String description;
-    private final Pattern regex;
-    private final Pattern path;
+    private final LazyPattern regex;
+    private final LazyPattern path;
     private final int secretGroup;
     private final double entropy;
     private final List<String> keywords;
@@ -21,7 +21,7 @@ public final class Rule {
     private final List<Allowlist> allowlists;
     private final String source;
 
-    Rule(String id, String description, Pattern regex, Pattern path, int secretGroup, double entropy,
+    Rule(String id, String description, LazyPattern regex, LazyPattern path, int secretGroup, double entropy,
          List<String> keywords, List<String> tags, List<Allowlist> allowlists, String source) {
         this.id = id;
         this.description = description;
@@ -45,12 +45,29 @@ public final class Rule {
 
     /** The pattern over the text; null for a path-only rule, which cannot fire on a stream. */
     public Pattern regex() {
-        return regex;
+        return LazyPattern.get(regex);
+    }
+
+    /** The regex as written, without compiling it. */
+    public String regexSource() {
+        return LazyPattern.source(regex);
+    }
+
+    public boolean hasRegex() {
+        return regex != null;
     }
 
     /** A pattern the file path must match first; null when the rule applies to any text. */
     public Pattern path() {
-        return path;
+        return LazyPattern.get(path);
+    }
+
+    String pathSource() {
+        return LazyPattern.source(path);
+    }
+
+    public boolean hasPath() {
+        return path != null;
     }
 
     /** The capture group holding the secret; 0 means the first non-empty group, or the whole match. */

@@ -98,7 +98,8 @@ final class RuleCompiler {
                     "no keywords: the regex runs on every line, which is slow"));
         }
         String description = d.description == null ? "" : d.description;
-        return new Rule(d.id, description, regex, path, group, entropy, d.keywords, d.tags, allowlists, d.source);
+        return new Rule(d.id, description, LazyPattern.compiled(regex), LazyPattern.compiled(path), group, entropy,
+                d.keywords, d.tags, allowlists, d.source);
     }
 
     private Allowlist allowlist(AllowlistDraft d, String source, int line, String ruleId) {
@@ -118,7 +119,8 @@ final class RuleCompiler {
         }
         Allowlist.Condition condition = Allowlist.Condition.valueOf(d.condition);
         Allowlist.Target target = Allowlist.Target.valueOf(d.regexTarget.toUpperCase(java.util.Locale.ROOT));
-        return new Allowlist(d.description, condition, target, regexes, paths, d.stopwords, d.commits);
+        return new Allowlist(d.description, condition, target, LazyPattern.compiled(regexes), LazyPattern.compiled(paths),
+                d.stopwords, d.commits);
     }
 
     /**

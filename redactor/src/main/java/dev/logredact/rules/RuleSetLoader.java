@@ -21,6 +21,8 @@ import java.util.Map;
 public final class RuleSetLoader {
     /** Where the embedded default set lives on the class path. */
     public static final String DEFAULT_RESOURCE = "dev/logredact/rules/default.toml";
+    /** Its checked binary form, written by the build ({@link DefaultRulesBinary}). */
+    static final String DEFAULT_BINARY = "dev/logredact/rules/default.rules";
     public static final String DEFAULT_SOURCE = "default";
     private static final int MAX_EXTEND_DEPTH = 2;
 
@@ -36,16 +38,42 @@ public final class RuleSetLoader {
             synchronized (RuleSetLoader.class) {
                 d = defaults;
                 if (d == null) {
-                    try {
-                        d = fromDrafts(defaultFile(), new ArrayList<RuleProblem>());
-                    } catch (RuleLoadException e) {
-                        throw new IllegalStateException("the embedded default rule set is broken: " + e.getMessage(), e);
+                    d = defaultsFromBinary();
+                    if (d == null) {
+                        d = defaultsFromToml();
                     }
                     defaults = d;
                 }
             }
         }
         return d;
+    }
+
+    /** The default set compiled from its TOML: what the build checks, and the fallback without a build. */
+    static RuleSet defaultsFromToml() {
+        try {
+            return fromDrafts(defaultFile(), new ArrayList<RuleProblem>());
+        } catch (RuleLoadException e) {
+            throw new IllegalStateException("the embedded default rule set is broken: " + e.getMessage(), e);
+        }
+    }
+
+    private static RuleSet defaultsFromBinary() {
+        InputStream in = resource(DEFAULT_BINARY);
+        if (in == null) {
+            return null;
+        }
+        try (java.io.DataInputStream data = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16))) {
+            return RuleSetCodec.read(data);
+        } catch (IOException | RuntimeException e) {
+            // A damaged binary is not worth failing for: the TOML next to it says the same.
+            return null;
+        }
+    }
+
+    private static InputStream resource(String name) {
+        ClassLoader loader = RuleSetLoader.class.getClassLoader();
+        return loader == null ? ClassLoader.getSystemResourceAsStream(name) : loader.getResourceAsStream(name);
     }
 
     /** Loads {@code none}, {@code default}, or a comma list of {@code default} and TOML file paths. */
@@ -111,9 +139,7 @@ public final class RuleSetLoader {
     }
 
     private static RuleFile defaultFile() throws RuleLoadException {
-        InputStream in = RuleSetLoader.class.getClassLoader() == null
-                ? ClassLoader.getSystemResourceAsStream(DEFAULT_RESOURCE)
-                : RuleSetLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
+        InputStream in = resource(DEFAULT_RESOURCE);
         if (in == null) {
             throw new RuleLoadException("the embedded default rule set " + DEFAULT_RESOURCE + " is missing");
         }

@@ -88,8 +88,12 @@ public final class MaskingOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         synchronized (lock) {
+            if (masker == null) {
+                target.flush();
+                return;
+            }
             try {
-                masker().flush();
+                masker.flush();
             } catch (IOException e) {
                 throw e;
             } catch (Throwable t) {
@@ -116,8 +120,13 @@ public final class MaskingOutputStream extends OutputStream {
     /** Writes out everything held without closing: what the JVM's exit does. */
     public void drain() throws IOException {
         synchronized (lock) {
+            if (masker == null) {
+                // Never written to, so nothing is held: no reason to wait for an engine.
+                target.flush();
+                return;
+            }
             try {
-                masker().releaseAll(true);
+                masker.releaseAll(true);
             } catch (IOException e) {
                 throw e;
             } catch (Throwable t) {

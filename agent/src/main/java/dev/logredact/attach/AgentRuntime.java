@@ -1,0 +1,134 @@
+package dev.logredact.attach;
+
+import dev.logredact.config.AgentConfig;
+import dev.logredact.config.ConfigLoader;
+import dev.logredact.config.ConfigMessage;
+import dev.logredact.config.Hook;
+import dev.logredact.config.LoadedConfig;
+import dev.logredact.config.OnError;
+import dev.logredact.stdio.SystemStreamHooks;
+import dev.logredact.stdio.SystemStreams;
+import dev.logredact.stream.MaskingOutputStream;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread, so the
+ * application starts while rules compile), masked standard streams, and the exit summary.
+ */
+final class AgentRuntime {
+    private AgentRuntime() {
+    }
+
+    static void start(String arguments, Instrumentation instrumentation) {
+        PrintStream err = System.err;
+        LoadedConfig loaded = ConfigLoader.load(arguments, System.getProperties(), System.getenv());
+        AgentConfig config = loaded.config();
+        for (ConfigMessage message : loaded.messages()) {
+            err.println(message);
+        }
+        if (config.strict() && loaded.hasErrors()) {
+            // An agent that throws from premain stops the JVM: what strict asks for.
+            throw new IllegalStateException("logredact: refusing to start: the configuration has errors (logredact.strict=true)");
+        }
+        if (config.debug()) {
+            err.println(config.describe());
+        }
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            install(config, instrumentation, err);
+        } catch (Throwable t) {
+            // The application must still run; say loudly that its output is not masked.
+            err.println("logredact: error: could not install masking, output is NOT masked: " + t);
+        }
+    }
+
+    private static void install(AgentConfig config, Instrumentation instrumentation, PrintStream err) {
+        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
+        Thread builder = new Thread(engine, "logredact-engine");
+        builder.setDaemon(true);
+        builder.start();
+
+        SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
+                config.idleMillis(), config.onError() == OnError.WITHHOLD);
+        boolean fork = SurefireFork.isThisJvm();
+        boolean stdout = config.instrument().contains(Hook.STDOUT);
+        boolean stderr = config.instrument().contains(Hook.STDERR);
+        SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
+        patchSetters(instrumentation, config, err);
+        if (stdout && !fork) {
+            System.setOut((PrintStream) SystemStreamHooks.setOut(System.out));
+        }
+        if (stderr) {
+            System.setErr((PrintStream) SystemStreamHooks.setErr(System.err));
+        }
+        Thread exit = new Thread(() -> {
+            streams.drainAll();
+            if (config.summary() && engine.isDone()) {
+                Engine e = await(engine);
+                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors());
+            }
+        }, "logredact-exit");
+        Runtime.getRuntime().addShutdownHook(exit);
+    }
+
+    /**
+     * Patches {@code System.setOut/setErr} so streams installed later are masked too. Without it the
+     * streams wrapped now stay masked, so a failure here is reported, not fatal.
+     */
+    private static void patchSetters(Instrumentation instrumentation, AgentConfig config, PrintStream err) {
+        if (!instrumentation.isRetransformClassesSupported()) {
+            err.println("logredact: warning: this JVM cannot retransform classes: streams set later with System.setOut are not masked");
+            return;
+        }
+        try {
+            String printStream = "(Ljava/io/PrintStream;)V";
+            instrumentation.addTransformer(new EntryHookPatch(System.class, SystemStreamHooks.class, Arrays.asList(
+                    new EntryHookPatch.Target("setOut", printStream, "setOut", true),
+                    new EntryHookPatch.Target("setErr", printStream, "setErr", true))), true);
+            instrumentation.retransformClasses(System.class);
+        } catch (Throwable t) {
+            err.println("logredact: warning: System.setOut/setErr could not be patched (" + t
+                    + "): streams set later are not masked");
+        }
+        if (config.debug()) {
+            err.println("logredact: System.setOut/setErr patched");
+        }
+    }
+
+    static Engine.Settings settings(AgentConfig config) {
+        Engine.Settings s = new Engine.Settings();
+        s.rules = config.rules();
+        s.mask = config.mask();
+        s.fingerprintKey = config.fingerprintKey();
+        s.secretsEnv = config.secretsEnv();
+        s.secretsFile = config.secretsFile();
+        s.minLength = config.secretsMinLength();
+        return s;
+    }
+
+    private static Engine await(FutureTask<Engine> engine) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return engine.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the masking engine failed to start", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

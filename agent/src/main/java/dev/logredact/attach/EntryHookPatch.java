@@ -1,0 +1,184 @@
+package dev.logredact.attach;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Patches methods of one JDK class to call an agent hook at entry, in JDK types only:
+ *
+ * <pre>
+ * try {
+ *     subject = (Type) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
+ *             .getMethod(HOOK_METHOD, Object.class).invoke(null, subject);   // or the result is dropped
+ * } catch (Throwable ignored) {
+ * }
+ * </pre>
+ *
+ * where the subject is the first argument of a static method or {@code this}. Reflection through the
+ * system class loader, where {@code -javaagent} puts the agent, needs no class injected into the
+ * bootstrap loader, so it costs no JVM warning and opens no JDK package; the hooked methods
+ * ({@code System.setOut}, {@code ProcessBuilder.start}) run rarely, so its cost does not matter. Plain
+ * ASM, because a Byte Buddy agent builder costs hundreds of milliseconds and this runs in every JVM.
+ */
+public final class EntryHookPatch implements ClassFileTransformer {
+    /** One method to patch and the hook it calls. */
+    public static final class Target {
+        final String name;
+        final String descriptor;
+        final String hookMethod;
+        final boolean replacesSubject;
+
+        /**
+         * @param replacesSubject the hook's result replaces the subject (which must then be the first
+         *     argument of a static method); otherwise the result is ignored
+         */
+        public Target(String name, String descriptor, String hookMethod, boolean replacesSubject) {
+            this.name = name;
+            this.descriptor = descriptor;
+            this.hookMethod = hookMethod;
+            this.replacesSubject = replacesSubject;
+        }
+    }
+
+    private final String internalName;
+    private final String hookClass;
+    private final List<Target> targets;
+
+    public EntryHookPatch(Class<?> patched, Class<?> hooks, List<Target> targets) {
+        this.internalName = Type.getInternalName(patched);
+        this.hookClass = hooks.getName();
+        this.targets = new ArrayList<>(targets);
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (!internalName.equals(className)) {
+            return null;
+        }
+        try {
+            return patch(classfileBuffer);
+        } catch (Throwable t) {
+            // The unpatched class still works; the caller reports that the hook is missing.
+            return null;
+        }
+    }
+
+    byte[] patch(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                for (Target t : targets) {
+                    if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
+                        return new HookCall(mv, t, frameLocals(access, descriptor));
+                    }
+                }
+                return mv;
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    /** The method's locals on entry, in the form stack map frames take. */
+    private Object[] frameLocals(int access, String descriptor) {
+        List<Object> locals = new ArrayList<>();
+        if ((access & Opcodes.ACC_STATIC) == 0) {
+            locals.add(internalName);
+        }
+        for (Type arg : Type.getArgumentTypes(descriptor)) {
+            switch (arg.getSort()) {
+                case Type.BOOLEAN:
+                case Type.BYTE:
+                case Type.CHAR:
+                case Type.SHORT:
+                case Type.INT:
+                    locals.add(Opcodes.INTEGER);
+                    break;
+                case Type.LONG:
+                    locals.add(Opcodes.LONG);
+                    break;
+                case Type.DOUBLE:
+                    locals.add(Opcodes.DOUBLE);
+                    break;
+                case Type.FLOAT:
+                    locals.add(Opcodes.FLOAT);
+                    break;
+                default:
+                    locals.add(arg.getSort() == Type.ARRAY ? arg.getDescriptor() : arg.getInternalName());
+            }
+        }
+        return locals.toArray();
+    }
+
+    private final class HookCall extends MethodVisitor {
+        private final Target target;
+        private final Object[] locals;
+
+        HookCall(MethodVisitor mv, Target target, Object[] locals) {
+            super(Opcodes.ASM9, mv);
+            this.target = target;
+            this.locals = locals;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            Label start = new Label();
+            Label end = new Label();
+            Label handler = new Label();
+            Label after = new Label();
+            visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+            visitLabel(start);
+            visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader",
+                    "()Ljava/lang/ClassLoader;", false);
+            visitLdcInsn(hookClass);
+            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass",
+                    "(Ljava/lang/String;)Ljava/lang/Class;", false);
+            visitLdcInsn(target.hookMethod);
+            visitInsn(Opcodes.ICONST_1);
+            visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Class");
+            visitInsn(Opcodes.DUP);
+            visitInsn(Opcodes.ICONST_0);
+            visitLdcInsn(Type.getType(Object.class));
+            visitInsn(Opcodes.AASTORE);
+            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Class", "getMethod",
+                    "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false);
+            visitInsn(Opcodes.ACONST_NULL);
+            visitInsn(Opcodes.ICONST_1);
+            visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+            visitInsn(Opcodes.DUP);
+            visitInsn(Opcodes.ICONST_0);
+            visitVarInsn(Opcodes.ALOAD, 0);
+            visitInsn(Opcodes.AASTORE);
+            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
+                    "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            if (target.replacesSubject) {
+                visitTypeInsn(Opcodes.CHECKCAST, (String) locals[0]);
+                visitVarInsn(Opcodes.ASTORE, 0);
+            } else {
+                visitInsn(Opcodes.POP);
+            }
+            visitLabel(end);
+            visitJumpInsn(Opcodes.GOTO, after);
+            visitLabel(handler);
+            visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            visitInsn(Opcodes.POP);
+            visitLabel(after);
+            visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        }
+    }
+}

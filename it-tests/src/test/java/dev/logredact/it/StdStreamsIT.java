@@ -1,0 +1,127 @@
+package dev.logredact.it;
+
+import dev.logredact.it.apps.LeakyApp;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent on System.out and System.err, in real JVMs of the Java running the tests. */
+class StdStreamsIT {
+    /** A fake deploy token that only the environment names: only known-secret masking can find it. */
+    private static final String DEPLOY_TOKEN = "dt-4f9K2mQ8xZ7pL3wR6vB1nC5";
+    private static final String MASK = "[REDACTED:github-pat]";
+
+    private static AgentJar.Run app(Map<String, String> env, String agentArgs, String... scenarios) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(AgentJar.java().toString());
+        command.add("-javaagent:" + AgentJar.path() + (agentArgs == null ? "" : "=" + agentArgs));
+        command.add("-cp");
+        command.add(Paths.get(LeakyApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        command.add(LeakyApp.class.getName());
+        command.addAll(Arrays.asList(scenarios));
+        Map<String, String> environment = new HashMap<>(env);
+        environment.putIfAbsent("DEPLOY_TOKEN", DEPLOY_TOKEN);
+        return AgentJar.run(command, environment);
+    }
+
+    private static AgentJar.Run app(String... scenarios) throws Exception {
+        return app(new HashMap<>(), null, scenarios);
+    }
+
+    private static void assertClean(AgentJar.Run run) {
+        assertFalse(run.out().contains(LeakyApp.PAT), run.out());
+        assertFalse(run.stderr.contains(LeakyApp.PAT), run.stderr);
+        assertFalse(run.out().contains(DEPLOY_TOKEN), run.out());
+        assertFalse(run.stderr.contains(DEPLOY_TOKEN), run.stderr);
+    }
+
+    @Test
+    void everyPrintPathIsMasked() throws Exception {
+        AgentJar.Run run = app("println", "printf", "write", "chars", "stderr");
+        assertEquals(0, run.exitCode, run.stderr);
+        assertClean(run);
+        assertEquals("println " + MASK + "\nprintf " + MASK + " and 42\nwrite " + MASK + "\nchars " + MASK + "\n", run.out());
+        assertTrue(run.stderr.contains("stderr " + MASK), run.stderr);
+    }
+
+    @Test
+    void streamsSetLaterAreMaskedAndRestoringKeepsIdentity() throws Exception {
+        AgentJar.Run run = app("setout");
+        assertClean(run);
+        assertEquals("setout " + MASK + "\nappend " + MASK + "\nrestored identity kept\n", run.out());
+    }
+
+    @Test
+    void environmentSecretsAreMaskedInTheirEncodedForms() throws Exception {
+        AgentJar.Run run = app("env");
+        assertClean(run);
+        String out = run.out();
+        assertTrue(out.contains("plain [REDACTED:env:DEPLOY_TOKEN]"), out);
+        assertFalse(out.contains("ZHQtNGY5SzJtUTh4Wjdw"), out);
+        assertTrue(out.contains("json {\"token\":\"[REDACTED:env:DEPLOY_TOKEN]\"}"), out);
+    }
+
+    @Test
+    void aPrivateKeyIsMaskedWhole() throws Exception {
+        AgentJar.Run run = app("pem");
+        assertEquals("key:\n-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n-----END RSA PRIVATE KEY-----\nafter\n",
+                run.out());
+    }
+
+    @Test
+    void heldBytesAreWrittenAtSystemExitAndASummaryFollows() throws Exception {
+        AgentJar.Run run = app("exit-mid-line");
+        assertEquals(3, run.exitCode);
+        assertEquals("partial " + MASK, run.out());
+        assertTrue(run.stderr.contains("logredact: masked 1 secret (github-pat x1) on stdout"), run.stderr);
+    }
+
+    @Test
+    void anUncaughtExceptionIsMaskedWithItsCause() throws Exception {
+        AgentJar.Run run = app("throw");
+        assertEquals(1, run.exitCode);
+        assertClean(run);
+        assertTrue(run.stderr.contains("failed with " + MASK), run.stderr);
+        assertTrue(run.stderr.contains("cause " + MASK), run.stderr);
+    }
+
+    @Test
+    void aCleanRunIsUnchangedAndSilent() throws Exception {
+        AgentJar.Run run = app("clean");
+        assertEquals("nothing secret here: BUILD SUCCESS, token count 3\n", run.out());
+        assertEquals("", run.stderr);
+    }
+
+    @Test
+    void theAgentCanBeSwitchedOff() throws Exception {
+        AgentJar.Run run = app(new HashMap<>(), "enabled=false", "println");
+        assertEquals("println " + LeakyApp.PAT + "\n", run.out());
+    }
+
+    @Test
+    void attachingTwiceMasksOnce() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_TOOL_OPTIONS", "-javaagent:" + AgentJar.path());
+        AgentJar.Run run = app(env, null, "println");
+        assertEquals("println " + MASK + "\n", run.out());
+        assertFalse(run.stderr.contains("REDACTED:REDACTED"), run.stderr);
+    }
+
+    @Test
+    void configurationErrorsAreClearAndMaskingGoesOn() throws Exception {
+        AgentJar.Run run = app(new HashMap<>(), "secrets.min.length=abc;maks=x", "println");
+        assertEquals("println " + MASK + "\n", run.out());
+        assertTrue(run.stderr.contains("secrets.min.length"), run.stderr);
+        assertTrue(run.stderr.contains("mask"), run.stderr);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.logredact.it.apps;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A program that leaks fake secrets through every path a JVM writes by: run under the agent by the
+ * end-to-end tests, one scenario per argument.
+ */
+public final class LeakyApp {
+    /** A fake GitHub token: the rules must find it anywhere. */
+    public static final String PAT = "ghp_" + "Kx7Qm2Wn9Lp4Rt6Vy8Bz1Cd3Fg5Hj7Mk9Np2Q";
+    public static final String PEM = "-----BEGIN RSA PRIVATE KEY-----\n"
+            + "MIIEowIBAAKCAQEAy8Dbv8prpJ/0kKhlGeJYozo2t60EG8L0561g13R29LvMR5hy\n"
+            + "vGZlGJpmn65+A4xHXInJYiPuKzrKfDNSH6Ak3bZ2q9FAk0JgqzWn7Q3sPtRkX8eD\n"
+            + "-----END RSA PRIVATE KEY-----";
+
+    private LeakyApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String env = System.getenv("DEPLOY_TOKEN");
+        for (String scenario : args) {
+            switch (scenario) {
+                case "println":
+                    System.out.println("println " + PAT);
+                    break;
+                case "printf":
+                    System.out.printf("printf %s and %d%n", PAT, 42);
+                    break;
+                case "write":
+                    System.out.write(("write " + PAT + "\n").getBytes(StandardCharsets.UTF_8));
+                    System.out.flush();
+                    break;
+                case "chars":
+                    for (char c : ("chars " + PAT + "\n").toCharArray()) {
+                        System.out.print(c);
+                        System.out.flush();
+                    }
+                    break;
+                case "stderr":
+                    System.err.println("stderr " + PAT);
+                    break;
+                case "setout":
+                    PrintStream saved = System.out;
+                    PrintStream mine = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+                    System.setOut(mine);
+                    System.out.println("setout " + PAT);
+                    System.out.append("append ").append(PAT).append('\n');
+                    System.setOut(saved);
+                    System.out.println("restored identity " + (System.out == saved ? "kept" : "lost"));
+                    break;
+                case "env":
+                    System.out.println("plain " + env);
+                    System.out.println("base64 " + Base64.getEncoder().encodeToString(("ci:" + env).getBytes(StandardCharsets.UTF_8)));
+                    System.out.println("url https://ci:" + URLEncoder.encode(env, "UTF-8") + "@repo.example/");
+                    System.out.println("json {\"token\":\"" + env.replace("\"", "\\\"") + "\"}");
+                    break;
+                case "pem":
+                    System.out.println("key:\n" + PEM + "\nafter");
+                    break;
+                case "exit-mid-line":
+                    System.out.print("partial " + PAT);
+                    System.exit(3);
+                    break;
+                case "throw":
+                    throw new IllegalStateException("failed with " + PAT, new RuntimeException("cause " + PAT));
+                case "clean":
+                    System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown scenario " + scenario);
+            }
+        }
+    }
+}
