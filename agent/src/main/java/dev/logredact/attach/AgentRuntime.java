@@ -10,6 +10,7 @@ import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
 
+import java.io.File;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
@@ -42,14 +43,14 @@ final class AgentRuntime {
             return;
         }
         try {
-            install(config, instrumentation, err);
+            install(arguments, config, instrumentation, err);
         } catch (Throwable t) {
             // The application must still run; say loudly that its output is not masked.
             err.println("logredact: error: could not install masking, output is NOT masked: " + t);
         }
     }
 
-    private static void install(AgentConfig config, Instrumentation instrumentation, PrintStream err) {
+    private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
         FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
         Thread builder = new Thread(engine, "logredact-engine");
         builder.setDaemon(true);
@@ -62,6 +63,9 @@ final class AgentRuntime {
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
         patchSetters(instrumentation, config, err);
+        if (config.instrument().contains(Hook.FORKS)) {
+            patchProcessStart(instrumentation, arguments, config, err);
+        }
         if (stdout && !fork) {
             System.setOut((PrintStream) SystemStreamHooks.setOut(System.out));
         }
@@ -99,6 +103,34 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println("logredact: System.setOut/setErr patched");
+        }
+    }
+
+    /** Child processes get the agent too (logredact.instrument: forks). */
+    private static void patchProcessStart(Instrumentation instrumentation, String arguments, AgentConfig config,
+                                          PrintStream err) {
+        String jar;
+        try {
+            jar = new File(LogredactAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        } catch (Exception e) {
+            err.println("logredact: warning: the agent jar's path is unknown, child JVMs do not get the agent: " + e);
+            return;
+        }
+        if (!ForkHooks.usable(jar)) {
+            err.println("logredact: warning: the agent jar's path has a space; child JVMs get the agent only through JAVA_TOOL_OPTIONS");
+            return;
+        }
+        ForkHooks.install(jar, arguments);
+        try {
+            instrumentation.addTransformer(new EntryHookPatch(ProcessBuilder.class, ForkHooks.class,
+                    Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))), true);
+            instrumentation.retransformClasses(ProcessBuilder.class);
+        } catch (Throwable t) {
+            err.println("logredact: warning: ProcessBuilder.start could not be patched (" + t
+                    + "): child JVMs get the agent only through JAVA_TOOL_OPTIONS");
+        }
+        if (config.debug()) {
+            err.println("logredact: child processes get " + jar);
         }
     }
 

@@ -96,6 +96,14 @@ class StdStreamsIT {
     }
 
     @Test
+    void aChildJvmGetsTheAgentToo() throws Exception {
+        AgentJar.Run run = app("child");
+        assertClean(run);
+        assertTrue(run.out().contains("println " + MASK), run.out());
+        assertTrue(run.out().contains("child exited 0"), run.out());
+    }
+
+    @Test
     void aCleanRunIsUnchangedAndSilent() throws Exception {
         AgentJar.Run run = app("clean");
         assertEquals("nothing secret here: BUILD SUCCESS, token count 3\n", run.out());

@@ -69,6 +69,13 @@ public final class LeakyApp {
                     break;
                 case "throw":
                     throw new IllegalStateException("failed with " + PAT, new RuntimeException("cause " + PAT));
+                case "child":
+                    // The child writes straight to this process's stdout: only its own agent can mask it.
+                    Process child = new ProcessBuilder(
+                            System.getProperty("java.home") + "/bin/java", "-cp", System.getProperty("java.class.path"),
+                            LeakyApp.class.getName(), "println").inheritIO().start();
+                    System.out.println("child exited " + child.waitFor());
+                    break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
                     break;
