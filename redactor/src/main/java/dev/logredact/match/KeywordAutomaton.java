@@ -142,6 +142,16 @@ final class KeywordAutomaton {
         }
     }
 
+    /** The state after {@code b}, for callers that scan bytes themselves; 0 is the start state. */
+    int next(int state, byte b) {
+        return delta[state * classes + classOf[b & 0xff]];
+    }
+
+    /** True when a keyword ends at this state. */
+    boolean accepting(int state) {
+        return outputs[state] != null;
+    }
+
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */
     boolean anyHit(byte[] bytes, int offset, int length) {
         int s = 0;

@@ -27,15 +27,28 @@ public final class LiteralSet {
      */
     public static LiteralSet of(List<Literal> literals, List<String> forms, Charset charset, long version) {
         List<byte[]> patterns = new ArrayList<>(forms.size());
-        List<Literal> kept = new ArrayList<>(forms.size());
-        for (int i = 0; i < forms.size(); i++) {
-            byte[] normalised = MatchText.normalise(forms.get(i).getBytes(charset));
-            if (normalised.length > 0) {
-                patterns.add(normalised);
-                kept.add(literals.get(i));
+        for (String form : forms) {
+            patterns.add(pattern(form, charset));
+        }
+        return of(literals, patterns, version);
+    }
+
+    /** A form as the index wants it: encoded in the stream's charset and normalised; may be empty. */
+    public static byte[] pattern(String form, Charset charset) {
+        return MatchText.normalise(form.getBytes(charset));
+    }
+
+    /** From patterns already made by {@link #pattern}, one per literal; empty ones are left out. */
+    public static LiteralSet of(List<Literal> literals, List<byte[]> patterns, long version) {
+        List<byte[]> kept = new ArrayList<>(patterns.size());
+        List<Literal> keptLiterals = new ArrayList<>(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).length > 0) {
+                kept.add(patterns.get(i));
+                keptLiterals.add(literals.get(i));
             }
         }
-        return new LiteralSet(new LiteralIndex(patterns.toArray(new byte[0][])), kept.toArray(new Literal[0]), version);
+        return new LiteralSet(new LiteralIndex(kept.toArray(new byte[0][])), keptLiterals.toArray(new Literal[0]), version);
     }
 
     public LiteralIndex index() {

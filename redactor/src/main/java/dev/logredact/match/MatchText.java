@@ -22,8 +22,23 @@ public final class MatchText {
 
     /** Appends output bytes whose first one is output position {@code position}. */
     public void append(byte[] b, int off, int len, int position) {
+        if (length + len > bytes.length) {
+            int capacity = Math.max(bytes.length * 2, length + len);
+            bytes = java.util.Arrays.copyOf(bytes, capacity);
+            source = java.util.Arrays.copyOf(source, capacity);
+        }
+        byte[] view = bytes;
+        int[] from = source;
+        int n = length;
         for (int i = 0; i < len; i++) {
             byte c = b[off + i];
+            // The common case first: a visible character outside any escape sequence.
+            if (state == NORMAL && (c & 0xff) > ' ' && c != 0x1b) {
+                view[n] = c;
+                from[n++] = position + i;
+                afterSpace = false;
+                continue;
+            }
             switch (state) {
                 case ESCAPE:
                     state = c == '[' ? CSI : NORMAL;
@@ -41,14 +56,17 @@ public final class MatchText {
                 state = ESCAPE;
             } else if (isSpace(c)) {
                 if (!afterSpace) {
-                    add((byte) ' ', position + i);
+                    view[n] = ' ';
+                    from[n++] = position + i;
                     afterSpace = true;
                 }
             } else {
-                add(c, position + i);
+                view[n] = c;
+                from[n++] = position + i;
                 afterSpace = false;
             }
         }
+        length = n;
     }
 
     public byte[] bytes() {
@@ -102,16 +120,6 @@ public final class MatchText {
             }
         }
         return out.toByteArray();
-    }
-
-    private void add(byte c, int position) {
-        if (length == bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, length * 2);
-            source = java.util.Arrays.copyOf(source, length * 2);
-        }
-        bytes[length] = c;
-        source[length] = position;
-        length++;
     }
 
     private static boolean isSpace(byte c) {

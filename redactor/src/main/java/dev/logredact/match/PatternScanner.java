@@ -96,6 +96,19 @@ public final class PatternScanner {
     }
 
     /**
+     * Steps the keyword automaton over one byte, for a caller that finds line ends in the same pass;
+     * start from state 0 at each line.
+     */
+    public int keywordStep(int state, byte b) {
+        return keywords.next(state, b);
+    }
+
+    /** True when a keyword ends at this state, or when some rule has no keyword and so runs on every line. */
+    public boolean keywordHit(int state) {
+        return keywords.accepting(state) || alwaysRun.length > 0;
+    }
+
+    /**
      * Cheap pre-test over raw bytes (ASCII case folding only): false means no rule can match, so the
      * caller need not even decode the line.
      */

@@ -29,6 +29,8 @@ public final class SecretRegistry implements LiteralSource {
     private final List<String> forms = new ArrayList<>();
     private final Set<KnownSecret> known = new HashSet<>();
     private final Map<Charset, LiteralSet> snapshots = new ConcurrentHashMap<>();
+    /** Each form encoded for each charset asked for so far, kept so a new secret costs only its own forms. */
+    private final Map<Charset, List<byte[]>> patterns = new ConcurrentHashMap<>();
     private long version;
     private int learned;
     private int learnedChars;
@@ -66,6 +68,9 @@ public final class SecretRegistry implements LiteralSource {
         for (SecretForm form : SecretForms.of(secret, minLength)) {
             literals.add(new Literal(label, name, form.variant(), secret.value()));
             forms.add(form.text());
+            for (Map.Entry<Charset, List<byte[]>> encoded : patterns.entrySet()) {
+                encoded.getValue().add(LiteralSet.pattern(form.text(), encoded.getKey()));
+            }
         }
         version++;
         snapshots.clear();
@@ -104,8 +109,18 @@ public final class SecretRegistry implements LiteralSource {
         }
         synchronized (this) {
             return snapshots.computeIfAbsent(charset, cs -> literals.isEmpty() ? LiteralSet.EMPTY
-                    : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(forms), cs, version));
+                    : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(encoded(cs)), version));
         }
+    }
+
+    private List<byte[]> encoded(Charset charset) {
+        return patterns.computeIfAbsent(charset, cs -> {
+            List<byte[]> list = new ArrayList<>(forms.size());
+            for (String form : forms) {
+                list.add(LiteralSet.pattern(form, cs));
+            }
+            return list;
+        });
     }
 
     /** How many secrets are registered, learned ones included. */

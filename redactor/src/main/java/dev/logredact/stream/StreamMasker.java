@@ -44,6 +44,12 @@ public final class StreamMasker {
     private int length;
     /** Rules have seen pending[0, linesDone): complete lines (or windows of a long one). */
     private int linesDone;
+    /** Bytes before this have been looked at for line ends and keywords. */
+    private int scannedTo;
+    /** The keyword automaton's state, and what was seen, in the unfinished line up to {@link #scannedTo}. */
+    private int keywordState;
+    private boolean keywordSeen;
+    private boolean escapeSeen;
     /** Start of an open private key block, or -1. */
     private int blockStart = -1;
     private int blockLines;
@@ -100,6 +106,7 @@ public final class StreamMasker {
         if (blockStart < 0 && linesDone < length) {
             scanFragment(linesDone, length);
             linesDone = length;
+            restartLineScan();
         }
         release(endOfStream);
         out.flush();
@@ -118,6 +125,7 @@ public final class StreamMasker {
         byte[] held = Arrays.copyOf(pending, length);
         length = 0;
         linesDone = 0;
+        restartLineScan();
         blockStart = -1;
         spans.clear();
         view.clear();
@@ -127,20 +135,23 @@ public final class StreamMasker {
 
     private void refreshLiterals(int before, int added) {
         LiteralSet current = literals.current(charset);
-        if (current != literalSet) {
-            // New secrets apply to bytes still held: rebuild the view of everything pending.
-            literalSet = current;
-            view.clear();
-            literalFrom = 0;
-            if (!current.isEmpty()) {
-                view.append(pending, 0, length, 0);
-            }
-        } else if (!current.isEmpty()) {
-            view.append(pending, before, added, before);
-        }
         if (current.isEmpty()) {
+            literalSet = current;
             return;
         }
+        if (literalSet.isEmpty()) {
+            // The view is kept only while there are known secrets: make it for everything pending.
+            view.clear();
+            view.append(pending, 0, length, 0);
+            literalFrom = 0;
+        } else {
+            view.append(pending, before, added, before);
+            if (current != literalSet) {
+                // New secrets apply to bytes still held: look at all of them again.
+                literalFrom = 0;
+            }
+        }
+        literalSet = current;
         LiteralIndex index = current.index();
         literalFrom = index.scan(view.bytes(), literalFrom, view.length(), (start, end, pattern) -> {
             Literal literal = current.literal(pattern);
@@ -151,10 +162,17 @@ public final class StreamMasker {
         });
     }
 
+    /**
+     * Finds line ends and rule keywords in one pass over the new bytes, so that a line without a
+     * keyword is never looked at again.
+     */
     private void scanCompleteLines(int before) throws IOException {
         int lineStart = linesDone;
-        // One byte back: a \r that ended the previous write is decided only now.
-        for (int i = Math.max(before - 1, linesDone); i < length; i++) {
+        int state = keywordState;
+        boolean seen = keywordSeen;
+        boolean escape = escapeSeen;
+        int i = Math.max(scannedTo, linesDone);
+        for (; i < length; i++) {
             byte c = pending[i];
             int next;
             if (c == '\n') {
@@ -166,19 +184,30 @@ public final class StreamMasker {
                 }
                 next = pending[i + 1] == '\n' ? i + 2 : i + 1;
             } else {
+                state = rules.scanner().keywordStep(state, c);
+                seen |= rules.scanner().keywordHit(state);
+                escape |= c == 0x1b;
                 continue;
             }
-            completeLine(lineStart, i, next);
+            completeLine(lineStart, i, next, seen, escape);
             lineStart = next;
             i = next - 1;
+            state = 0;
+            seen = false;
+            escape = false;
         }
+        scannedTo = i;
+        keywordState = state;
+        keywordSeen = seen;
+        escapeSeen = escape;
         if (blockStart < 0 && length - linesDone > MAX_LINE) {
             scanFragment(linesDone, length);
             linesDone = length - LINE_OVERLAP;
+            restartLineScan();
         }
     }
 
-    private void completeLine(int start, int contentEnd, int next) throws IOException {
+    private void completeLine(int start, int contentEnd, int next, boolean keyword, boolean escape) throws IOException {
         if (blockStart >= 0) {
             blockLines++;
             String content = lineText.decode(pending, start, contentEnd - start).text;
@@ -191,7 +220,7 @@ public final class StreamMasker {
             return;
         }
         linesDone = next;
-        if (!mayMatchRules(start, contentEnd)) {
+        if (!keyword && !(escape && mayMatchRules(start, contentEnd))) {
             return;
         }
         LineText.Decoded decoded = lineText.decode(pending, start, contentEnd - start);
@@ -298,9 +327,18 @@ public final class StreamMasker {
         drop(limit);
     }
 
+    /** The unfinished line's keyword state starts afresh from {@link #linesDone}. */
+    private void restartLineScan() {
+        scannedTo = linesDone;
+        keywordState = 0;
+        keywordSeen = false;
+        escapeSeen = false;
+    }
+
     private void drop(int n) {
         System.arraycopy(pending, n, pending, 0, length - n);
         length -= n;
+        scannedTo = Math.max(0, scannedTo - n);
         linesDone = Math.max(0, linesDone - n);
         if (blockStart >= 0) {
             blockStart -= n;
