@@ -1,6 +1,6 @@
 package dev.logredact.attach;
 
-import dev.logredact.mask.Redaction;
+import dev.logredact.mask.Span;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +17,8 @@ final class RedactionCounts {
     private final Map<String, LongAdder> byLabel = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byChannel = new ConcurrentHashMap<>();
 
-    void count(Redaction redaction, String channel) {
-        byLabel.computeIfAbsent(redaction.ruleId(), k -> new LongAdder()).increment();
+    void count(Span mask, String channel) {
+        byLabel.computeIfAbsent(mask.label(), k -> new LongAdder()).increment();
         byChannel.computeIfAbsent(channel, k -> new LongAdder()).increment();
     }
 

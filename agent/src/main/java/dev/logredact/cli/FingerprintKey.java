@@ -17,8 +17,9 @@ final class FingerprintKey {
         if (key == null || key.isEmpty()) {
             key = System.getenv("LOGREDACT_FINGERPRINT_KEY");
         }
-        if (key != null && !key.isEmpty()) {
-            return Fingerprinter.withKey(key);
+        // Trimmed as the agent's configuration trims it, so both fingerprint a secret alike.
+        if (key != null && !key.trim().isEmpty()) {
+            return Fingerprinter.withKey(key.trim());
         }
         if (warnIfRandom) {
             err.println("logredact: no fingerprint key (LOGREDACT_FINGERPRINT_KEY) is set: fingerprints use a random"

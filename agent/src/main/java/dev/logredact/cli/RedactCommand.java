@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code redact}: standard input to standard output, masked, with the agent's engine and defaults. */
 @Command(name = "redact", mixinStandardHelpOptions = true,
         description = "Copies standard input to standard output with every secret masked.")
-final class RedactCommand implements Callable<Integer>, UsesStreams {
+final class RedactCommand extends StreamsCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
@@ -34,12 +34,6 @@ final class RedactCommand implements Callable<Integer>, UsesStreams {
             description = "charset of the input; bytes not valid in it pass unchanged (default: ${DEFAULT-VALUE})")
     String charset;
 
-    private Streams streams;
-
-    @Override
-    public void streams(Streams streams) {
-        this.streams = streams;
-    }
 
     @Override
     public Integer call() {

@@ -23,15 +23,9 @@ final class RulesCommand implements Runnable {
     /** Compiles every rule; exit 1 when any rule or file has an error. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compiles and validates a rule set; errors name the file, line, rule id and position.")
-    static final class Check implements Callable<Integer>, UsesStreams {
+    static final class Check extends StreamsCommand implements Callable<Integer> {
         @Mixin
         RuleOptions rules;
-        private Streams streams;
-
-        @Override
-        public void streams(Streams streams) {
-            this.streams = streams;
-        }
 
         @Override
         public Integer call() {
@@ -46,15 +40,9 @@ final class RulesCommand implements Runnable {
 
     /** One line per rule: id, keywords, entropy, description, and why it may not apply to logs. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the rules of a rule set.")
-    static final class ListRules implements Callable<Integer>, UsesStreams {
+    static final class ListRules extends StreamsCommand implements Callable<Integer> {
         @Mixin
         RuleOptions rules;
-        private Streams streams;
-
-        @Override
-        public void streams(Streams streams) {
-            this.streams = streams;
-        }
 
         @Override
         public Integer call() {

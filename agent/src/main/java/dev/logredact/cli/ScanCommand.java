@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /** {@code scan}: reports where secrets are in files, with rule and fingerprint, never the secret. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Finds secrets in files (directories are walked) and reports file, line, column, rule and fingerprint.")
-final class ScanCommand implements Callable<Integer>, UsesStreams {
+final class ScanCommand extends StreamsCommand implements Callable<Integer> {
     /** Output formats of {@code --format}. */
     enum Format { text, json, sarif }
 
@@ -47,12 +47,6 @@ final class ScanCommand implements Callable<Integer>, UsesStreams {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "files or directories to scan")
     List<Path> files;
 
-    private Streams streams;
-
-    @Override
-    public void streams(Streams streams) {
-        this.streams = streams;
-    }
 
     @Override
     public Integer call() throws IOException {

@@ -4,13 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code version}: prints the version. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the version.")
-final class VersionCommand implements Runnable, UsesStreams {
-    private Streams streams;
-
-    @Override
-    public void streams(Streams streams) {
-        this.streams = streams;
-    }
+final class VersionCommand extends StreamsCommand implements Runnable {
 
     @Override
     public void run() {

@@ -2,7 +2,7 @@ package dev.logredact.mask;
 
 /** Told of every secret as it is masked; called on the writing thread, so it must be quick. */
 public interface RedactionListener {
-    RedactionListener NONE = redaction -> { };
+    RedactionListener NONE = mask -> { };
 
-    void redacted(Redaction redaction);
+    void redacted(Span mask);
 }

@@ -63,7 +63,7 @@ public final class Redactor {
         for (Span m : SpanMerger.merge(spans)) {
             out.append(text, copied, m.start).append(mask.render(m.label, m.fingerprint));
             copied = m.end;
-            listener.redacted(m.redaction());
+            listener.redacted(m);
         }
         return out.append(text, copied, text.length());
     }

@@ -2,7 +2,8 @@ package dev.logredact.mask;
 
 /**
  * A stretch of text to mask and what it was: the rule or known secret, its variant, and the secret's
- * fingerprint. Spans may overlap; whoever masks merges them.
+ * fingerprint, never its value. Spans may overlap; whoever masks merges them. A listener is told of
+ * each mask written as the span it replaced.
  */
 public final class Span {
     /** How the secret was found. */
@@ -51,6 +52,7 @@ public final class Span {
         return new Span(newStart, newEnd, label, kind, secretName, variant, fingerprint);
     }
 
+    /** The rule id, or the known secret's label such as {@code env:NAME}. */
     public String label() {
         return label;
     }
@@ -59,20 +61,19 @@ public final class Span {
         return kind;
     }
 
+    /** The variable or entry name of a known secret; null for a pattern finding. */
     public String secretName() {
         return secretName;
     }
 
+    /** {@code plain}, {@code base64}, {@code url}, … */
     public String variant() {
         return variant;
     }
 
+    /** {@code v1:} + 32 hex digits of HMAC-SHA256 over the secret. */
     public String fingerprint() {
         return fingerprint;
     }
 
-    /** What a listener is told of this mask. */
-    public Redaction redaction() {
-        return new Redaction(label, kind, secretName, variant, fingerprint, start, end);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.logredact.stream;
 
-import dev.logredact.mask.Redaction;
 import dev.logredact.mask.Redactor;
 import dev.logredact.mask.Span;
 import dev.logredact.mask.SpanMerger;
@@ -62,9 +61,9 @@ public final class StreamMasker {
 
     /** Receives each mask as it is written, with the bytes it replaced counted from the stream's start. */
     public interface RedactionSink {
-        RedactionSink NONE = (redaction) -> { };
+        RedactionSink NONE = mask -> { };
 
-        void redacted(Redaction redaction);
+        void redacted(Span mask);
     }
 
     public StreamMasker(Redactor rules, LiteralSource literals, Charset charset, OutputStream out, RedactionSink sink) {
@@ -321,7 +320,7 @@ public final class StreamMasker {
             out.write(pending, copied, m.start() - copied);
             out.write(rules.mask().render(m.label(), m.fingerprint()).getBytes(charset));
             copied = m.end();
-            sink.redacted(m.redaction());
+            sink.redacted(m);
         }
         out.write(pending, copied, limit - copied);
         drop(limit);

@@ -49,13 +49,13 @@ class RedactorTest {
 
     @Test
     void theListenerHearsEachMaskWithAKeyedFingerprintAndNeverTheValue() {
-        List<Redaction> heard = new ArrayList<>();
+        List<Span> heard = new ArrayList<>();
         Fingerprinter fp = Fingerprinter.withKey("team-key");
         Redactor r = Redactor.builder(RuleSetLoader.defaults()).fingerprinter(fp).listener(heard::add).build();
         String pat = new FakeSecrets(1).githubPat();
         r.redactLine("a " + pat + " b " + pat);
         assertEquals(2, heard.size());
-        assertEquals("github-pat", heard.get(0).ruleId());
+        assertEquals("github-pat", heard.get(0).label());
         assertEquals(fp.fingerprint(pat), heard.get(0).fingerprint());
         assertEquals(heard.get(0).fingerprint(), heard.get(1).fingerprint());
         assertTrue(heard.get(0).fingerprint().matches("v1:[0-9a-f]{32}"));

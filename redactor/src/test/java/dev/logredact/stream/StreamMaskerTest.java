@@ -1,6 +1,6 @@
 package dev.logredact.stream;
 
-import dev.logredact.mask.Redaction;
+import dev.logredact.mask.Span;
 import dev.logredact.mask.Redactor;
 import dev.logredact.rules.RuleSetLoader;
 import dev.logredact.testing.FakeSecrets;
@@ -146,7 +146,7 @@ class StreamMaskerTest {
     @Test
     void eachMaskIsReportedOnceWithItsKindAndFingerprint() throws IOException {
         PlainLiterals l = new PlainLiterals().add("NPM_TOKEN", "npm-value-0123456");
-        List<Redaction> heard = new ArrayList<>();
+        List<Span> heard = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StreamMasker m = new StreamMasker(RULES, l, StandardCharsets.UTF_8, out, heard::add);
         byte[] b = ("a npm-value-0123456 b " + PAT + "\n").getBytes(StandardCharsets.UTF_8);
@@ -156,11 +156,11 @@ class StreamMaskerTest {
         }
         m.releaseAll(true);
         assertEquals(2, heard.size());
-        assertEquals("env:NPM_TOKEN", heard.get(0).ruleId());
+        assertEquals("env:NPM_TOKEN", heard.get(0).label());
         assertEquals("NPM_TOKEN", heard.get(0).secretName());
         assertEquals("literal", heard.get(0).kind().label());
         assertEquals(RULES.fingerprinter().fingerprint("npm-value-0123456"), heard.get(0).fingerprint());
-        assertEquals("github-pat", heard.get(1).ruleId());
+        assertEquals("github-pat", heard.get(1).label());
         assertEquals("pattern", heard.get(1).kind().label());
     }
 
