@@ -1,5 +1,6 @@
 package dev.logredact.attach;
 
+import dev.logredact.api.Logredact;
 import dev.logredact.config.AgentConfig;
 import dev.logredact.config.ConfigLoader;
 import dev.logredact.config.ConfigMessage;
@@ -55,6 +56,7 @@ final class AgentRuntime {
         Thread builder = new Thread(engine, "logredact-engine");
         builder.setDaemon(true);
         builder.start();
+        Logredact.bind(new EngineRegistry(engine));
 
         SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
                 config.idleMillis(), config.onError() == OnError.WITHHOLD);

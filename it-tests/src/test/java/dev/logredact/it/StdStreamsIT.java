@@ -104,6 +104,12 @@ class StdStreamsIT {
     }
 
     @Test
+    void aValueRegisteredMidRunIsMaskedAlsoInOutputStillHeld() throws Exception {
+        AgentJar.Run run = app("register");
+        assertEquals("fetched [REDACTED:api:VAULT_TOKEN] registered ok\nagain [REDACTED:api:VAULT_TOKEN]\n", run.out());
+    }
+
+    @Test
     void aCleanRunIsUnchangedAndSilent() throws Exception {
         AgentJar.Run run = app("clean");
         assertEquals("nothing secret here: BUILD SUCCESS, token count 3\n", run.out());

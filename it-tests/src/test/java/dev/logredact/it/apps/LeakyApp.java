@@ -76,6 +76,15 @@ public final class LeakyApp {
                             LeakyApp.class.getName(), "println").inheritIO().start();
                     System.out.println("child exited " + child.waitFor());
                     break;
+                case "register":
+                    // A value fetched mid-build: printed once before registration (still held, no newline), then after.
+                    String fetched = "vault-" + "s.7fK2pQ9xLm4Wz8Rt";
+                    System.out.print("fetched " + fetched);
+                    Object refused = ClassLoader.getSystemClassLoader().loadClass("dev.logredact.api.Logredact")
+                            .getMethod("registerSecret", String.class, String.class).invoke(null, "VAULT_TOKEN", fetched);
+                    System.out.println(" registered " + (refused == null ? "ok" : refused));
+                    System.out.println("again " + fetched);
+                    break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
                     break;
