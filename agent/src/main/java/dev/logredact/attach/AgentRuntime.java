@@ -62,6 +62,15 @@ final class AgentRuntime {
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
         patchSetters(instrumentation, config, err);
+        // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
+        if (fork && stdout) {
+            try {
+                SurefireFork.maskSystemProperties(instrumentation, text -> await(engine).maskText(text, "surefire-properties"));
+            } catch (Throwable t) {
+                err.println("logredact: warning: Surefire's system property events could not be patched (" + t
+                        + "): TEST-*.xml reports may show secret system properties");
+            }
+        }
         if (stdout && !fork) {
             System.setOut((PrintStream) SystemStreamHooks.setOut(System.out));
         }
