@@ -65,10 +65,10 @@ final class AgentRuntime {
         // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
         if (fork && stdout) {
             try {
-                SurefireFork.maskSystemProperties(instrumentation, text -> await(engine).maskText(text, "surefire-properties"));
+                SurefireFork.maskEvents(instrumentation, text -> await(engine).maskText(text, "surefire-events"));
             } catch (Throwable t) {
-                err.println("logredact: warning: Surefire's system property events could not be patched (" + t
-                        + "): TEST-*.xml reports may show secret system properties");
+                err.println("logredact: warning: Surefire's event encoder could not be patched (" + t
+                        + "): test reports may show secret system properties and failure messages");
             }
         }
         if (stdout && !fork) {

@@ -1,14 +1,14 @@
 package dev.logredact.attach;
 
 import java.lang.instrument.Instrumentation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * Recognises a Maven Surefire or Failsafe fork, and masks what the fork sends Maven besides its
- * standard streams.
+ * standard streams: system properties, and the texts of test events (see {@link SurefireEntries}).
  *
  * <p>There the stdout present at start-up is a binary, length-prefixed event channel to Maven: masking
  * it would corrupt frames. The streams Surefire installs with {@code System.setOut} carry the tests'
@@ -25,6 +25,14 @@ public final class SurefireFork {
     static final String ENCODE_PROPERTIES = "encodeSystemProperties";
     static final String ENCODE_PROPERTIES_DESCRIPTOR =
             "(Ljava/util/Map;Lorg/apache/maven/surefire/api/report/RunMode;Ljava/lang/Long;)V";
+    /** Builds every test and test-set event from a report entry. */
+    static final String ENCODE_ENTRY = "encode";
+    static final String ENCODE_ENTRY_DESCRIPTOR = "(Lorg/apache/maven/surefire/api/booter/ForkedProcessEventType;"
+            + "Lorg/apache/maven/surefire/api/report/ReportEntry;Z)Ljava/nio/ByteBuffer;";
+    /** Builds the console-error and JVM-exit-error events from a stack trace writer. */
+    static final String ENCODE_ERROR = "error";
+    static final String ENCODE_ERROR_DESCRIPTOR = "(Lorg/apache/maven/surefire/api/report/StackTraceWriter;Z"
+            + "Lorg/apache/maven/surefire/api/booter/ForkedProcessEventType;Z)V";
 
     private static volatile UnaryOperator<String> masker;
 
@@ -49,11 +57,12 @@ public final class SurefireFork {
      * Patches the event encoder when the booter loads it. Not a retransformation: in a fork the agent's
      * {@code premain} runs before the booter loads any Surefire class.
      */
-    static void maskSystemProperties(Instrumentation instrumentation, UnaryOperator<String> textMasker) {
+    static void maskEvents(Instrumentation instrumentation, UnaryOperator<String> textMasker) {
         masker = textMasker;
-        instrumentation.addTransformer(new EntryHookPatch(ENCODER, SurefireFork.class.getName(),
-                Collections.singletonList(EntryHookPatch.Target.replacingArgument(
-                        ENCODE_PROPERTIES, ENCODE_PROPERTIES_DESCRIPTOR, "systemProperties", 0))), false);
+        instrumentation.addTransformer(new EntryHookPatch(ENCODER, SurefireFork.class.getName(), Arrays.asList(
+                EntryHookPatch.Target.replacingArgument(ENCODE_PROPERTIES, ENCODE_PROPERTIES_DESCRIPTOR, "systemProperties", 0),
+                EntryHookPatch.Target.replacingArgument(ENCODE_ENTRY, ENCODE_ENTRY_DESCRIPTOR, "reportEntry", 1),
+                EntryHookPatch.Target.replacingArgument(ENCODE_ERROR, ENCODE_ERROR_DESCRIPTOR, "reportEntry", 0))), false);
     }
 
     /** What the patched encoder calls; any failure sends the properties as they were. */
@@ -68,6 +77,22 @@ public final class SurefireFork {
             return mask(map, m);
         } catch (RuntimeException e) {
             return properties;
+        }
+    }
+
+    /**
+     * What the patched encoder calls with a report entry or stack trace writer: a view of it whose texts
+     * (names, message, stack traces) are masked. Any failure sends it as it was.
+     */
+    public static Object reportEntry(Object entry) {
+        UnaryOperator<String> m = masker;
+        if (m == null || entry == null) {
+            return entry;
+        }
+        try {
+            return SurefireEntries.masked(entry, m);
+        } catch (RuntimeException e) {
+            return entry;
         }
     }
 

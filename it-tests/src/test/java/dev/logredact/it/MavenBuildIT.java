@@ -35,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A real Maven build of the fixture project {@code fixtures/maven-app} with the agent in
  * JAVA_TOOL_OPTIONS, as a CI job would attach it: Maven's JVM and both Surefire forks carry it. The
- * fixture's tests print fake secrets through stdout, stderr, Logback, exceptions and system properties;
- * the build must pass and neither its console nor its surefire-reports may hold one.
+ * fixture's tests print fake secrets through stdout, stderr, Logback, exceptions and system properties,
+ * and fail with them in assertion and exception messages (in an execution that ignores failures); the
+ * build must pass and neither its console nor its surefire-reports may hold one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MavenBuildIT {
@@ -105,6 +106,8 @@ class MavenBuildIT {
         assertTrue(console.contains("BUILD SUCCESS"), console);
         assertTrue(console.contains("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0"), console);
         assertTrue(console.contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0"), console);
+        // FailuresTest fails for real, in an execution that ignores test failures.
+        assertTrue(console.contains("Tests run: 2, Failures: 1, Errors: 1, Skipped: 0"), console);
     }
 
     @Test
@@ -133,6 +136,8 @@ class MavenBuildIT {
         assertTrue(reports.containsKey(reports().resolve("TEST-example.ConsoleOutputTest.xml")), reports.keySet().toString());
         assertTrue(reports.containsKey(reports().resolve("TEST-example.RedirectedOutputTest.xml")), reports.keySet().toString());
         assertTrue(reports.containsKey(reports().resolve("example.RedirectedOutputTest-output.txt")), reports.keySet().toString());
+        assertTrue(reports.containsKey(reports().resolve("TEST-example.FailuresTest.xml")), reports.keySet().toString());
+        assertTrue(reports.containsKey(reports().resolve("example.FailuresTest.txt")), reports.keySet().toString());
         for (Map.Entry<Path, String> report : reports.entrySet()) {
             assertNoSecret(report.getKey().toString(), report.getValue());
         }
@@ -147,6 +152,11 @@ class MavenBuildIT {
         assertTrue(output.contains("stderr: deploying with [REDACTED:env:DEPLOY_TOKEN] as [REDACTED:aws-access-token]"), output);
         assertTrue(output.contains("-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n"), output);
         assertTrue(output.contains("java.lang.IllegalStateException: authentication failed for [REDACTED:github-pat]"), output);
+        String failures = read(reports().resolve("example.FailuresTest.txt"));
+        assertTrue(failures.contains("token mismatch for [REDACTED:env:DEPLOY_TOKEN] ==> expected: <a-public-value> but was: "
+                + "<[REDACTED:github-pat]>"), failures);
+        assertTrue(failures.contains("login failed with [REDACTED:aws-access-token] and [REDACTED:env:DB_PASSWORD]"), failures);
+        assertTrue(failures.contains("-----BEGIN RSA PRIVATE KEY-----\n[REDACTED:private-key]\n"), failures);
     }
 
     @Test
@@ -169,8 +179,17 @@ class MavenBuildIT {
             // Masked, not dropped: a report reader still sees that the fork had them.
             assertFalse(properties.getOrDefault("db.password", "").isEmpty(), report + ": " + properties);
             assertFalse(properties.getOrDefault("github.token", "").isEmpty(), report + ": " + properties);
+            if (name.equals("TEST-example.FailuresTest.xml")) {
+                Element failure = (Element) document.getElementsByTagName("failure").item(0);
+                assertEquals("token mismatch for [REDACTED:env:DEPLOY_TOKEN] ==> expected: <a-public-value> but was: "
+                        + "<[REDACTED:github-pat]>", failure.getAttribute("message"));
+                Element error = (Element) document.getElementsByTagName("error").item(0);
+                assertEquals("login failed with [REDACTED:aws-access-token] and [REDACTED:env:DB_PASSWORD]",
+                        error.getAttribute("message"));
+                assertTrue(error.getTextContent().contains("[REDACTED:private-key]"), error.getTextContent());
+            }
         }
-        assertEquals(2, parsed);
+        assertEquals(3, parsed);
     }
 
     private static void assertNoSecret(String where, String text) {
