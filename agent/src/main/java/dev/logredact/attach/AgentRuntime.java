@@ -68,6 +68,15 @@ final class AgentRuntime {
         if (config.instrument().contains(Hook.FORKS)) {
             patchProcessStart(instrumentation, arguments, config, err);
         }
+        // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
+        if (fork && stdout) {
+            try {
+                SurefireFork.maskEvents(instrumentation, text -> await(engine).maskText(text, "surefire-events"));
+            } catch (Throwable t) {
+                err.println("logredact: warning: Surefire's event encoder could not be patched (" + t
+                        + "): test reports may show secret system properties and failure messages");
+            }
+        }
         if (stdout && !fork) {
             System.setOut((PrintStream) SystemStreamHooks.setOut(System.out));
         }

@@ -11,6 +11,7 @@ import dev.logredact.secrets.KnownSecret;
 import dev.logredact.secrets.SecretRegistry;
 import dev.logredact.secrets.SecretSources;
 import dev.logredact.stream.StreamMasker;
+import dev.logredact.stream.TextMasker;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -116,6 +117,11 @@ final class Engine {
     /** A masker for one stream; what it masks is counted under {@code channel}. */
     StreamMasker masker(OutputStream target, Charset charset, String channel) {
         return new StreamMasker(rules, secrets, charset, target, redaction -> counts.count(redaction, channel));
+    }
+
+    /** A complete text masked, counted under {@code channel}; the same instance when nothing in it is secret. */
+    String maskText(String text, String channel) {
+        return new TextMasker(rules, secrets, redaction -> counts.count(redaction, channel)).mask(text);
     }
 
     SecretRegistry secrets() {

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Patches methods of one JDK class to call an agent hook at entry, in JDK types only:
+ * Patches methods of one class (a JDK class, or a build tool's such as Surefire's event encoder) to
+ * call an agent hook at entry, in JDK types only:
  *
  * <pre>
  * try {
@@ -24,11 +25,13 @@ import java.util.List;
  * }
  * </pre>
  *
- * where the subject is the first argument of a static method or {@code this}. Reflection through the
- * system class loader, where {@code -javaagent} puts the agent, needs no class injected into the
- * bootstrap loader, so it costs no JVM warning and opens no JDK package; the hooked methods
- * ({@code System.setOut}, {@code ProcessBuilder.start}) run rarely, so its cost does not matter. Plain
- * ASM, because a Byte Buddy agent builder costs hundreds of milliseconds and this runs in every JVM.
+ * where the subject is the first argument of a static method or {@code this}, or a chosen argument
+ * ({@link Target#replacingArgument}). Reflection through the system class loader, where
+ * {@code -javaagent} puts the agent, needs no class injected into the bootstrap loader, so it costs no
+ * JVM warning and opens no JDK package; the hooked methods ({@code System.setOut},
+ * {@code ProcessBuilder.start}, Surefire's once-per-test-class property event) run rarely, so its cost
+ * does not matter. Plain ASM, because a Byte Buddy agent builder costs hundreds of milliseconds and
+ * this runs in every JVM.
  */
 public final class EntryHookPatch implements ClassFileTransformer {
     /** One method to patch and the hook it calls. */
@@ -37,16 +40,35 @@ public final class EntryHookPatch implements ClassFileTransformer {
         final String descriptor;
         final String hookMethod;
         final boolean replacesSubject;
+        /** The argument passed to the hook, counted from 0 without {@code this}; -1 for local variable 0. */
+        final int argument;
 
         /**
          * @param replacesSubject the hook's result replaces the subject (which must then be the first
          *     argument of a static method); otherwise the result is ignored
          */
         public Target(String name, String descriptor, String hookMethod, boolean replacesSubject) {
+            this(name, descriptor, hookMethod, replacesSubject, -1);
+        }
+
+        private Target(String name, String descriptor, String hookMethod, boolean replacesSubject, int argument) {
             this.name = name;
             this.descriptor = descriptor;
             this.hookMethod = hookMethod;
             this.replacesSubject = replacesSubject;
+            this.argument = argument;
+        }
+
+        /**
+         * Passes argument {@code index} (from 0, {@code this} not counted) of a static or instance method
+         * to the hook and replaces it with the hook's result; the argument must be of a reference type.
+         */
+        public static Target replacingArgument(String name, String descriptor, String hookMethod, int index) {
+            Type[] arguments = Type.getArgumentTypes(descriptor);
+            if (index < 0 || index >= arguments.length || arguments[index].getSort() < Type.ARRAY) {
+                throw new IllegalArgumentException(name + descriptor + " has no reference argument " + index);
+            }
+            return new Target(name, descriptor, hookMethod, true, index);
         }
     }
 
@@ -55,8 +77,16 @@ public final class EntryHookPatch implements ClassFileTransformer {
     private final List<Target> targets;
 
     public EntryHookPatch(Class<?> patched, Class<?> hooks, List<Target> targets) {
-        this.internalName = Type.getInternalName(patched);
-        this.hookClass = hooks.getName();
+        this(Type.getInternalName(patched), hooks.getName(), targets);
+    }
+
+    /**
+     * For a class not loaded yet, named as in class files ({@code a/b/C}); the hook class is named
+     * because it is loaded through the system class loader when a patched method runs.
+     */
+    public EntryHookPatch(String patchedInternalName, String hookClassName, List<Target> targets) {
+        this.internalName = patchedInternalName;
+        this.hookClass = hookClassName;
         this.targets = new ArrayList<>(targets);
     }
 
@@ -84,7 +114,7 @@ public final class EntryHookPatch implements ClassFileTransformer {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                 for (Target t : targets) {
                     if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
-                        return new HookCall(mv, t, frameLocals(access, descriptor));
+                        return new HookCall(mv, t, frameLocals(access, descriptor), (access & Opcodes.ACC_STATIC) != 0);
                     }
                 }
                 return mv;
@@ -127,11 +157,26 @@ public final class EntryHookPatch implements ClassFileTransformer {
     private final class HookCall extends MethodVisitor {
         private final Target target;
         private final Object[] locals;
+        /** The local variable holding the subject, and its type as CHECKCAST takes it. */
+        private final int slot;
+        private final String type;
 
-        HookCall(MethodVisitor mv, Target target, Object[] locals) {
+        HookCall(MethodVisitor mv, Target target, Object[] locals, boolean isStatic) {
             super(Opcodes.ASM9, mv);
             this.target = target;
             this.locals = locals;
+            if (target.argument < 0) {
+                slot = 0;
+                type = locals[0] instanceof String ? (String) locals[0] : null;
+            } else {
+                Type[] arguments = Type.getArgumentTypes(target.descriptor);
+                int s = isStatic ? 0 : 1;
+                for (int i = 0; i < target.argument; i++) {
+                    s += arguments[i].getSize();
+                }
+                slot = s;
+                type = arguments[target.argument].getInternalName();
+            }
         }
 
         @Override
@@ -162,13 +207,13 @@ public final class EntryHookPatch implements ClassFileTransformer {
             visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
             visitInsn(Opcodes.DUP);
             visitInsn(Opcodes.ICONST_0);
-            visitVarInsn(Opcodes.ALOAD, 0);
+            visitVarInsn(Opcodes.ALOAD, slot);
             visitInsn(Opcodes.AASTORE);
             visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
                     "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
             if (target.replacesSubject) {
-                visitTypeInsn(Opcodes.CHECKCAST, (String) locals[0]);
-                visitVarInsn(Opcodes.ASTORE, 0);
+                visitTypeInsn(Opcodes.CHECKCAST, type);
+                visitVarInsn(Opcodes.ASTORE, slot);
             } else {
                 visitInsn(Opcodes.POP);
             }
