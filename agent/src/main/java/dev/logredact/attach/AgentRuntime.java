@@ -7,11 +7,14 @@ import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
+import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
 
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
@@ -78,11 +81,12 @@ final class AgentRuntime {
             }
         }
         if (stdout && !fork) {
-            System.setOut((PrintStream) SystemStreamHooks.setOut(System.out));
+            System.setOut(streams.wrapStandard(System.out, FileDescriptor.out, "stdout"));
         }
         if (stderr) {
-            System.setErr((PrintStream) SystemStreamHooks.setErr(System.err));
+            System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
+        patchDescriptorWrites(instrumentation, streams, stdout && !fork, stderr, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
             if (config.summary() && engine.isDone()) {
@@ -114,6 +118,26 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println("logredact: System.setOut/setErr patched");
+        }
+    }
+
+    /**
+     * Writes to standard output or error through a {@code FileOutputStream} of the application's own go
+     * through the same masking streams as {@code System.out} and {@code System.err}.
+     */
+    private static void patchDescriptorWrites(Instrumentation instrumentation, SystemStreams streams, boolean out,
+                                              boolean errToo, PrintStream err) {
+        if (!(out || errToo) || !instrumentation.isRetransformClassesSupported()) {
+            return;
+        }
+        FileDescriptorHooks.install(out ? streams.standardMasking("stdout") : null,
+                errToo ? streams.standardMasking("stderr") : null);
+        try {
+            instrumentation.addTransformer(new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo), true);
+            instrumentation.retransformClasses(FileOutputStream.class);
+        } catch (Throwable t) {
+            err.println("logredact: warning: FileOutputStream could not be patched (" + t
+                    + "): writes to FileDescriptor.out/err that bypass System.out are not masked");
         }
     }
 

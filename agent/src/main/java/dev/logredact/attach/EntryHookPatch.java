@@ -11,6 +11,7 @@ import org.objectweb.asm.Type;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -114,44 +115,14 @@ public final class EntryHookPatch implements ClassFileTransformer {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                 for (Target t : targets) {
                     if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
-                        return new HookCall(mv, t, frameLocals(access, descriptor), (access & Opcodes.ACC_STATIC) != 0);
+                        return new HookCall(mv, t, HookInvocation.frameLocals(internalName, access, descriptor),
+                                (access & Opcodes.ACC_STATIC) != 0);
                     }
                 }
                 return mv;
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
-    }
-
-    /** The method's locals on entry, in the form stack map frames take. */
-    private Object[] frameLocals(int access, String descriptor) {
-        List<Object> locals = new ArrayList<>();
-        if ((access & Opcodes.ACC_STATIC) == 0) {
-            locals.add(internalName);
-        }
-        for (Type arg : Type.getArgumentTypes(descriptor)) {
-            switch (arg.getSort()) {
-                case Type.BOOLEAN:
-                case Type.BYTE:
-                case Type.CHAR:
-                case Type.SHORT:
-                case Type.INT:
-                    locals.add(Opcodes.INTEGER);
-                    break;
-                case Type.LONG:
-                    locals.add(Opcodes.LONG);
-                    break;
-                case Type.DOUBLE:
-                    locals.add(Opcodes.DOUBLE);
-                    break;
-                case Type.FLOAT:
-                    locals.add(Opcodes.FLOAT);
-                    break;
-                default:
-                    locals.add(arg.getSort() == Type.ARRAY ? arg.getDescriptor() : arg.getInternalName());
-            }
-        }
-        return locals.toArray();
     }
 
     private final class HookCall extends MethodVisitor {
@@ -188,29 +159,8 @@ public final class EntryHookPatch implements ClassFileTransformer {
             Label after = new Label();
             visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
             visitLabel(start);
-            visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader",
-                    "()Ljava/lang/ClassLoader;", false);
-            visitLdcInsn(hookClass);
-            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass",
-                    "(Ljava/lang/String;)Ljava/lang/Class;", false);
-            visitLdcInsn(target.hookMethod);
-            visitInsn(Opcodes.ICONST_1);
-            visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Class");
-            visitInsn(Opcodes.DUP);
-            visitInsn(Opcodes.ICONST_0);
-            visitLdcInsn(Type.getType(Object.class));
-            visitInsn(Opcodes.AASTORE);
-            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Class", "getMethod",
-                    "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false);
-            visitInsn(Opcodes.ACONST_NULL);
-            visitInsn(Opcodes.ICONST_1);
-            visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
-            visitInsn(Opcodes.DUP);
-            visitInsn(Opcodes.ICONST_0);
-            visitVarInsn(Opcodes.ALOAD, slot);
-            visitInsn(Opcodes.AASTORE);
-            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
-                    "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            HookInvocation.emit(this, hookClass, target.hookMethod,
+                    Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
             if (target.replacesSubject) {
                 visitTypeInsn(Opcodes.CHECKCAST, type);
                 visitVarInsn(Opcodes.ASTORE, slot);

@@ -15,17 +15,29 @@ import java.nio.charset.Charset;
 public final class MaskingPrintStream extends PrintStream {
     private final PrintStream original;
     private final MaskingOutputStream masking;
+    /** The channel when this wraps the JVM's own standard stream; null for one an application set. */
+    private final String standardChannel;
 
-    MaskingPrintStream(PrintStream original, MaskingOutputStream masking, Charset charset)
+    MaskingPrintStream(PrintStream original, MaskingOutputStream masking, Charset charset, String standardChannel)
             throws UnsupportedEncodingException {
         super(masking, true, charset.name());
         this.original = original;
         this.masking = masking;
+        this.standardChannel = standardChannel;
+    }
+
+    boolean isStandard(String channel) {
+        return channel.equals(standardChannel);
     }
 
     /** The stream this one masks for; what an application restoring "its" stream gets back. */
     public PrintStream original() {
         return original;
+    }
+
+    /** The masking stream under this one, which direct writes to the same descriptor share. */
+    public MaskingOutputStream masking() {
+        return masking;
     }
 
     /** Writes out whatever is held, as at exit; the original stream stays open. */

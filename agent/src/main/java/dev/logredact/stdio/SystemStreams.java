@@ -3,6 +3,7 @@ package dev.logredact.stdio;
 import dev.logredact.stream.MaskingOutputStream;
 import dev.logredact.stream.StreamMasker;
 
+import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
@@ -42,6 +43,28 @@ public final class SystemStreams {
 
     /** The masking stream for {@code stream} on {@code channel}; the argument itself if it already masks. */
     public PrintStream wrap(PrintStream stream, String channel) {
+        return wrap(stream, new WriteThrough(stream), channel, false);
+    }
+
+    /**
+     * Wraps the JVM's own standard stream, writing masked output straight to its file descriptor through
+     * a stream the descriptor hook lets pass without a look, so ordinary printing costs nothing extra.
+     */
+    public PrintStream wrapStandard(PrintStream original, FileDescriptor fd, String channel) {
+        return wrap(original, new WriteThrough(new PassingFileOutputStream(fd)), channel, true);
+    }
+
+    /** The masking stream of the standard stream wrapped for {@code channel}, or null. */
+    public MaskingOutputStream standardMasking(String channel) {
+        for (MaskingPrintStream s : all) {
+            if (s.isStandard(channel)) {
+                return s.masking();
+            }
+        }
+        return null;
+    }
+
+    private PrintStream wrap(PrintStream stream, java.io.OutputStream target, String channel, boolean standard) {
         if (stream == null || stream instanceof MaskingPrintStream) {
             return stream;
         }
@@ -51,11 +74,11 @@ public final class SystemStreams {
                 return existing;
             }
             Charset charset = charsetOf(stream);
-            MaskingOutputStream masking = new MaskingOutputStream(stream,
-                    () -> factory.create(stream, charset, channel), idleMillis, withholdOnError);
+            MaskingOutputStream masking = new MaskingOutputStream(target,
+                    () -> factory.create(target, charset, channel), idleMillis, withholdOnError);
             MaskingPrintStream wrapper;
             try {
-                wrapper = new MaskingPrintStream(stream, masking, charset);
+                wrapper = new MaskingPrintStream(stream, masking, charset, standard ? channel : null);
             } catch (UnsupportedEncodingException e) {
                 // The charset came from a live stream, so it exists; if not, leaving the stream is all we can do.
                 return stream;

@@ -110,6 +110,14 @@ class StdStreamsIT {
     }
 
     @Test
+    void writesStraightToTheFileDescriptorsAreMaskedAndKeepTheirOrder() throws Exception {
+        AgentJar.Run run = app("fd");
+        assertClean(run);
+        assertEquals("fd " + MASK + "\nafter fd\n", run.out());
+        assertTrue(run.stderr.contains("fd-err " + MASK), run.stderr);
+    }
+
+    @Test
     void aCleanRunIsUnchangedAndSilent() throws Exception {
         AgentJar.Run run = app("clean");
         assertEquals("nothing secret here: BUILD SUCCESS, token count 3\n", run.out());

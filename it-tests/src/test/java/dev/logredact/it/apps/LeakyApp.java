@@ -85,6 +85,13 @@ public final class LeakyApp {
                     System.out.println(" registered " + (refused == null ? "ok" : refused));
                     System.out.println("again " + fetched);
                     break;
+                case "fd":
+                    // As Log4j 2's direct console does: straight to the descriptor, bypassing System.out.
+                    FileOutputStream direct = new FileOutputStream(FileDescriptor.out);
+                    direct.write(("fd " + PAT + "\n").getBytes(StandardCharsets.UTF_8));
+                    new PrintStream(new FileOutputStream(FileDescriptor.err), true, "UTF-8").println("fd-err " + PAT);
+                    System.out.println("after fd");
+                    break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
                     break;
