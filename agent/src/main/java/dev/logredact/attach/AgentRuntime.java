@@ -67,9 +67,10 @@ final class AgentRuntime {
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
-        patchSetters(instrumentation, config, err);
+        JdkPatches patches = new JdkPatches();
+        patchSetters(patches, instrumentation);
         if (config.instrument().contains(Hook.FORKS)) {
-            patchProcessStart(instrumentation, arguments, config, err);
+            patchProcessStart(patches, instrumentation, arguments, config, err);
         }
         // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
         if (fork && stdout) {
@@ -86,7 +87,8 @@ final class AgentRuntime {
         if (stderr) {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
-        patchDescriptorWrites(instrumentation, streams, stdout && !fork, stderr, err);
+        patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
+        patches.apply(instrumentation, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
             if (config.summary() && engine.isDone()) {
@@ -97,53 +99,33 @@ final class AgentRuntime {
         Runtime.getRuntime().addShutdownHook(exit);
     }
 
-    /**
-     * Patches {@code System.setOut/setErr} so streams installed later are masked too. Without it the
-     * streams wrapped now stay masked, so a failure here is reported, not fatal.
-     */
-    private static void patchSetters(Instrumentation instrumentation, AgentConfig config, PrintStream err) {
-        if (!instrumentation.isRetransformClassesSupported()) {
-            err.println("logredact: warning: this JVM cannot retransform classes: streams set later with System.setOut are not masked");
-            return;
-        }
-        try {
-            String printStream = "(Ljava/io/PrintStream;)V";
-            instrumentation.addTransformer(new EntryHookPatch(System.class, SystemStreamHooks.class, Arrays.asList(
-                    new EntryHookPatch.Target("setOut", printStream, "setOut", true),
-                    new EntryHookPatch.Target("setErr", printStream, "setErr", true))), true);
-            instrumentation.retransformClasses(System.class);
-        } catch (Throwable t) {
-            err.println("logredact: warning: System.setOut/setErr could not be patched (" + t
-                    + "): streams set later are not masked");
-        }
-        if (config.debug()) {
-            err.println("logredact: System.setOut/setErr patched");
-        }
+    /** Patches {@code System.setOut/setErr} so streams installed later are masked too. */
+    private static void patchSetters(JdkPatches patches, Instrumentation instrumentation) {
+        String printStream = "(Ljava/io/PrintStream;)V";
+        patches.add(instrumentation, System.class, new EntryHookPatch(System.class, SystemStreamHooks.class, Arrays.asList(
+                new EntryHookPatch.Target("setOut", printStream, "setOut", true),
+                new EntryHookPatch.Target("setErr", printStream, "setErr", true))),
+                "streams set later with System.setOut/setErr are not masked");
     }
 
     /**
      * Writes to standard output or error through a {@code FileOutputStream} of the application's own go
      * through the same masking streams as {@code System.out} and {@code System.err}.
      */
-    private static void patchDescriptorWrites(Instrumentation instrumentation, SystemStreams streams, boolean out,
-                                              boolean errToo, PrintStream err) {
-        if (!(out || errToo) || !instrumentation.isRetransformClassesSupported()) {
+    private static void patchDescriptorWrites(JdkPatches patches, Instrumentation instrumentation, SystemStreams streams,
+                                              boolean out, boolean errToo) {
+        if (!(out || errToo)) {
             return;
         }
         FileDescriptorHooks.install(out ? streams.standardMasking("stdout") : null,
                 errToo ? streams.standardMasking("stderr") : null);
-        try {
-            instrumentation.addTransformer(new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo), true);
-            instrumentation.retransformClasses(FileOutputStream.class);
-        } catch (Throwable t) {
-            err.println("logredact: warning: FileOutputStream could not be patched (" + t
-                    + "): writes to FileDescriptor.out/err that bypass System.out are not masked");
-        }
+        patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
+                "writes to FileDescriptor.out/err that bypass System.out are not masked");
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */
-    private static void patchProcessStart(Instrumentation instrumentation, String arguments, AgentConfig config,
-                                          PrintStream err) {
+    private static void patchProcessStart(JdkPatches patches, Instrumentation instrumentation, String arguments,
+                                          AgentConfig config, PrintStream err) {
         String jar;
         try {
             jar = new File(LogredactAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
@@ -156,14 +138,9 @@ final class AgentRuntime {
             return;
         }
         ForkHooks.install(jar, arguments);
-        try {
-            instrumentation.addTransformer(new EntryHookPatch(ProcessBuilder.class, ForkHooks.class,
-                    Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))), true);
-            instrumentation.retransformClasses(ProcessBuilder.class);
-        } catch (Throwable t) {
-            err.println("logredact: warning: ProcessBuilder.start could not be patched (" + t
-                    + "): child JVMs get the agent only through JAVA_TOOL_OPTIONS");
-        }
+        patches.add(instrumentation, ProcessBuilder.class, new EntryHookPatch(ProcessBuilder.class, ForkHooks.class,
+                Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))),
+                "child JVMs get the agent only through JAVA_TOOL_OPTIONS");
         if (config.debug()) {
             err.println("logredact: child processes get " + jar);
         }

@@ -1,0 +1,40 @@
+package dev.logredact.attach;
+
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The patches of already loaded JDK classes, applied in one retransformation: each retransformation
+ * is a pass over the JVM's classes, paid at the start-up of every JVM of a build.
+ */
+final class JdkPatches {
+    private final List<Class<?>> classes = new ArrayList<>();
+    private final List<String> losses = new ArrayList<>();
+
+    /**
+     * @param loss what is not masked when the patch cannot be applied, for the warning
+     */
+    void add(Instrumentation instrumentation, Class<?> patched, ClassFileTransformer transformer, String loss) {
+        instrumentation.addTransformer(transformer, true);
+        classes.add(patched);
+        losses.add(loss);
+    }
+
+    void apply(Instrumentation instrumentation, PrintStream err) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        if (!instrumentation.isRetransformClassesSupported()) {
+            err.println("logredact: warning: this JVM cannot retransform classes, so " + String.join("; ", losses));
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
+        } catch (Throwable t) {
+            err.println("logredact: warning: JDK classes could not be patched (" + t + "), so " + String.join("; ", losses));
+        }
+    }
+}
