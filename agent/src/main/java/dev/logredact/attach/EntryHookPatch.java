@@ -1,15 +1,10 @@
 package dev.logredact.attach;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +29,7 @@ import java.util.List;
  * does not matter. Plain ASM, because a Byte Buddy agent builder costs hundreds of milliseconds and
  * this runs in every JVM.
  */
-public final class EntryHookPatch implements ClassFileTransformer {
+public final class EntryHookPatch extends MethodPatch {
     /** One method to patch and the hook it calls. */
     public static final class Target {
         final String name;
@@ -73,7 +68,6 @@ public final class EntryHookPatch implements ClassFileTransformer {
         }
     }
 
-    private final String internalName;
     private final String hookClass;
     private final List<Target> targets;
 
@@ -86,43 +80,20 @@ public final class EntryHookPatch implements ClassFileTransformer {
      * because it is loaded through the system class loader when a patched method runs.
      */
     public EntryHookPatch(String patchedInternalName, String hookClassName, List<Target> targets) {
-        this.internalName = patchedInternalName;
+        super(patchedInternalName);
         this.hookClass = hookClassName;
         this.targets = new ArrayList<>(targets);
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!internalName.equals(className)) {
-            return null;
-        }
-        try {
-            return patch(classfileBuffer);
-        } catch (Throwable t) {
-            // The unpatched class still works; the caller reports that the hook is missing.
-            return null;
-        }
-    }
-
-    byte[] patch(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                for (Target t : targets) {
-                    if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
-                        return new HookCall(mv, t, HookInvocation.frameLocals(internalName, access, descriptor),
-                                (access & Opcodes.ACC_STATIC) != 0);
-                    }
-                }
-                return mv;
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
+        for (Target t : targets) {
+            if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
+                return new HookCall(mv, t, HookInvocation.frameLocals(internalName, access, descriptor),
+                        (access & Opcodes.ACC_STATIC) != 0);
             }
-        }, ClassReader.EXPAND_FRAMES);
-        return writer.toByteArray();
+        }
+        return mv;
     }
 
     private final class HookCall extends MethodVisitor {

@@ -1,15 +1,10 @@
 package dev.logredact.attach;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +27,7 @@ import java.util.List;
  * its own writes never come back here; in a Surefire fork, standard output is Maven's event channel and
  * is not hooked.
  */
-public final class FileDescriptorWritePatch implements ClassFileTransformer {
+public final class FileDescriptorWritePatch extends MethodPatch {
     private static final String FILE_OUTPUT_STREAM = "java/io/FileOutputStream";
     private static final String FILE_DESCRIPTOR = "java/io/FileDescriptor";
 
@@ -41,49 +36,28 @@ public final class FileDescriptorWritePatch implements ClassFileTransformer {
     private final boolean err;
 
     public FileDescriptorWritePatch(Class<?> hooks, boolean out, boolean err) {
+        super(FILE_OUTPUT_STREAM);
         this.hookClass = hooks.getName();
         this.out = out;
         this.err = err;
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!FILE_OUTPUT_STREAM.equals(className) || !(out || err)) {
-            return null;
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
+        if (!name.equals("write") || (access & Opcodes.ACC_STATIC) != 0 || !(out || err)) {
+            return mv;
         }
-        try {
-            return patch(classfileBuffer);
-        } catch (Throwable t) {
-            return null;
+        Object[] locals = HookInvocation.frameLocals(FILE_OUTPUT_STREAM, access, descriptor);
+        switch (descriptor) {
+            case "(I)V":
+                return new Guard(mv, locals, "writeByte", arguments(Type.INT_TYPE));
+            case "([B)V":
+                return new Guard(mv, locals, "writeAll", arguments(Type.getType(byte[].class)));
+            case "([BII)V":
+                return new Guard(mv, locals, "write", arguments(Type.getType(byte[].class), Type.INT_TYPE, Type.INT_TYPE));
+            default:
+                return mv;
         }
-    }
-
-    byte[] patch(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                if (!name.equals("write") || (access & Opcodes.ACC_STATIC) != 0) {
-                    return mv;
-                }
-                Object[] locals = HookInvocation.frameLocals(FILE_OUTPUT_STREAM, access, descriptor);
-                switch (descriptor) {
-                    case "(I)V":
-                        return new Guard(mv, locals, "writeByte", arguments(Type.INT_TYPE));
-                    case "([B)V":
-                        return new Guard(mv, locals, "writeAll", arguments(Type.getType(byte[].class)));
-                    case "([BII)V":
-                        return new Guard(mv, locals, "write", arguments(Type.getType(byte[].class), Type.INT_TYPE, Type.INT_TYPE));
-                    default:
-                        return mv;
-                }
-            }
-        }, ClassReader.EXPAND_FRAMES);
-        return writer.toByteArray();
     }
 
     /** {@code this} as an Object, then the method's own arguments from slot 1 on. */
