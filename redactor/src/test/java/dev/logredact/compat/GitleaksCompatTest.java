@@ -1,6 +1,8 @@
 package dev.logredact.compat;
 
 import dev.logredact.testing.CompatRules;
+import dev.logredact.testing.ExampleFile;
+import dev.logredact.testing.ExampleFile.Example;
 
 import dev.logredact.match.Finding;
 import dev.logredact.match.PatternScanner;
@@ -56,25 +58,17 @@ class GitleaksCompatTest {
     private static RuleSet ruleSet;
     private static PatternScanner scanner;
     private static List<Example> examples;
-    private static List<String> malformed;
 
     private static final AtomicInteger passed = new AtomicInteger();
     private static final AtomicInteger failed = new AtomicInteger();
     private static final AtomicInteger skipped = new AtomicInteger();
-
-    record Example(int line, String ruleId, boolean truePositive, String text) {
-        String kind() {
-            return truePositive ? "tp" : "fp";
-        }
-    }
 
     @BeforeAll
     static void load() throws IOException {
         toml = CompatRules.path();
         ruleSet = RuleSetLoader.loadFile(toml);
         scanner = new PatternScanner(ruleSet);
-        malformed = new ArrayList<>();
-        examples = readExamples(malformed);
+        examples = ExampleFile.read(EXAMPLES);
     }
 
     @Test
@@ -97,10 +91,9 @@ class GitleaksCompatTest {
 
     @Test
     void theExampleFileIsWellFormedAndNamesOnlyGitleaksRules() throws IOException {
-        assertEquals(List.of(), malformed, "malformed lines in " + EXAMPLES);
         Set<String> inToml = tomlRuleIds();
-        List<String> unknown = examples.stream().filter(e -> !inToml.contains(e.ruleId()))
-                .map(e -> "line " + e.line() + ": " + e.ruleId()).collect(Collectors.toList());
+        List<String> unknown = examples.stream().filter(e -> !inToml.contains(e.ruleId))
+                .map(e -> "line " + e.line + ": " + e.ruleId).collect(Collectors.toList());
         assertEquals(List.of(), unknown, "examples for rules that gitleaks.toml does not define");
     }
 
@@ -109,8 +102,8 @@ class GitleaksCompatTest {
     void everyRuleWithARegexHasAtLeastTwoTruePositives() {
         Map<String, Integer> tps = new HashMap<>();
         for (Example e : examples) {
-            if (e.truePositive()) {
-                tps.merge(e.ruleId(), 1, Integer::sum);
+            if (e.truePositive) {
+                tps.merge(e.ruleId, 1, Integer::sum);
             }
         }
         List<String> thin = ruleSet.rules().stream().filter(r -> r.regex() != null)
@@ -128,26 +121,26 @@ class GitleaksCompatTest {
         Map<String, Integer> seen = new HashMap<>();
         List<DynamicTest> tests = new ArrayList<>();
         for (Example e : examples) {
-            int n = seen.merge(e.ruleId() + " " + e.kind(), 1, Integer::sum);
-            tests.add(DynamicTest.dynamicTest(e.ruleId() + " " + e.kind() + " #" + n, () -> replay(e, byId.get(e.ruleId()))));
+            int n = seen.merge(e.ruleId + " " + e.kind(), 1, Integer::sum);
+            tests.add(DynamicTest.dynamicTest(e.ruleId + " " + e.kind() + " #" + n, () -> replay(e, byId.get(e.ruleId))));
         }
         return tests.stream();
     }
 
     private static void replay(Example e, Rule rule) {
-        assertNotNull(rule, "line " + e.line() + ": no rule " + e.ruleId() + " was loaded");
-        if (e.truePositive() && !rule.appliesToStreams()) {
+        assertNotNull(rule, "line " + e.line + ": no rule " + e.ruleId + " was loaded");
+        if (e.truePositive && !rule.appliesToStreams()) {
             // gitleaks checks such a rule's path before its regex, and a log line has no path.
             skipped.incrementAndGet();
-            Assumptions.abort(e.ruleId() + " only fires on files matching " + rule.path());
+            Assumptions.abort(e.ruleId + " only fires on files matching " + rule.path());
         }
-        List<Finding> findings = scanner.scan(e.text());
-        boolean reported = findings.stream().anyMatch(f -> f.ruleId().equals(e.ruleId()));
-        if (reported != e.truePositive()) {
+        List<Finding> findings = scanner.scan(e.text);
+        boolean reported = findings.stream().anyMatch(f -> f.ruleId().equals(e.ruleId));
+        if (reported != e.truePositive) {
             failed.incrementAndGet();
-            fail(String.format("line %d: %s %s: expected %s, findings %s%n  text: %s", e.line(), e.ruleId(), e.kind(),
-                    e.truePositive() ? "a finding of this rule" : "no finding of this rule",
-                    describe(findings, e.text()), e.text()));
+            fail(String.format("line %d: %s %s: expected %s, findings %s%n  text: %s", e.line, e.ruleId, e.kind(),
+                    e.truePositive ? "a finding of this rule" : "no finding of this rule",
+                    describe(findings, e.text), e.text));
         }
         passed.incrementAndGet();
     }
@@ -164,9 +157,9 @@ class GitleaksCompatTest {
         }
         Map<String, int[]> perRule = new TreeMap<>();
         for (Example e : examples) {
-            perRule.computeIfAbsent(e.ruleId(), k -> new int[2])[e.truePositive() ? 0 : 1]++;
+            perRule.computeIfAbsent(e.ruleId, k -> new int[2])[e.truePositive ? 0 : 1]++;
         }
-        long tp = examples.stream().filter(Example::truePositive).count();
+        long tp = examples.stream().filter(e -> e.truePositive).count();
         Set<String> uncovered = new TreeSet<>();
         int withRegex = 0;
         for (Rule r : ruleSet.rules()) {
@@ -198,60 +191,4 @@ class GitleaksCompatTest {
         return ids;
     }
 
-    private static List<Example> readExamples(List<String> problems) throws IOException {
-        List<Example> out = new ArrayList<>();
-        try (InputStream in = GitleaksCompatTest.class.getResourceAsStream(EXAMPLES)) {
-            assertNotNull(in, EXAMPLES + " is not on the test classpath");
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String raw = lines[i];
-                if (raw.isEmpty() || raw.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = raw.split("\t", 3);
-                if (parts.length != 3 || !(parts[1].equals("tp") || parts[1].equals("fp"))) {
-                    problems.add("line " + (i + 1) + ": expected <rule-id>\\t<tp|fp>\\t<text>");
-                    continue;
-                }
-                try {
-                    out.add(new Example(i + 1, parts[0], parts[1].equals("tp"), unescape(parts[2])));
-                } catch (IllegalArgumentException e) {
-                    problems.add("line " + (i + 1) + ": " + e.getMessage());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Java-style escapes only: \n \r \t \\ and \\uXXXX. */
-    static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            if (++i == s.length()) {
-                throw new IllegalArgumentException("a lone backslash ends the text");
-            }
-            char n = s.charAt(i);
-            switch (n) {
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case '\\' -> b.append('\\');
-                case 'u' -> {
-                    try {
-                        b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                        throw new IllegalArgumentException("\\u needs four hex digits");
-                    }
-                    i += 4;
-                }
-                default -> throw new IllegalArgumentException("unknown escape \\" + n);
-            }
-        }
-        return b.toString();
-    }
 }

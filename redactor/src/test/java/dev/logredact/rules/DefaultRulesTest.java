@@ -1,5 +1,8 @@
 package dev.logredact.rules;
 
+import dev.logredact.testing.ExampleFile;
+import dev.logredact.testing.ExampleFile.Example;
+
 import dev.logredact.mask.Redactor;
 import dev.logredact.match.Finding;
 import dev.logredact.match.PatternScanner;
@@ -50,7 +53,7 @@ class DefaultRulesTest {
         rules = RuleSetLoader.load("default");
         scanner = new PatternScanner(rules);
         redactor = Redactor.builder(rules).build();
-        examples = readExamples();
+        examples = ExampleFile.read(EXAMPLES);
     }
 
     @Test
@@ -200,70 +203,5 @@ class DefaultRulesTest {
     private static String abbreviate(String text) {
         String oneLine = text.replace("\n", "\\n").replace("\t", "\\t");
         return oneLine.length() <= 90 ? oneLine : oneLine.substring(0, 87) + "...";
-    }
-
-    private static final class Example {
-        final int line;
-        final String ruleId;
-        final boolean truePositive;
-        final String text;
-
-        Example(int line, String ruleId, boolean truePositive, String text) {
-            this.line = line;
-            this.ruleId = ruleId;
-            this.truePositive = truePositive;
-            this.text = text;
-        }
-    }
-
-    private static List<Example> readExamples() throws IOException {
-        List<Example> out = new ArrayList<>();
-        try (InputStream in = DefaultRulesTest.class.getResourceAsStream(EXAMPLES)) {
-            assertNotNull(in, EXAMPLES + " is missing");
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String raw;
-            int n = 0;
-            while ((raw = reader.readLine()) != null) {
-                n++;
-                if (raw.isEmpty() || raw.startsWith("#")) {
-                    continue;
-                }
-                String[] f = raw.split("\t", 3);
-                if (f.length != 3 || !(f[1].equals("tp") || f[1].equals("fp"))) {
-                    throw new IllegalStateException(EXAMPLES + ":" + n + ": expected <rule-id> TAB <tp|fp> TAB <text>");
-                }
-                out.add(new Example(n, f[0], f[1].equals("tp"), unescape(f[2], n)));
-            }
-        }
-        return out;
-    }
-
-    /** Java escapes: \n, \t, \r, \\, \\uXXXX. */
-    static String unescape(String s, int line) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            if (i + 1 >= s.length()) {
-                throw new IllegalStateException(EXAMPLES + ":" + line + ": dangling backslash");
-            }
-            char next = s.charAt(++i);
-            switch (next) {
-                case 'n': b.append('\n'); break;
-                case 't': b.append('\t'); break;
-                case 'r': b.append('\r'); break;
-                case '\\': b.append('\\'); break;
-                case 'u':
-                    b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                    i += 4;
-                    break;
-                default:
-                    throw new IllegalStateException(EXAMPLES + ":" + line + ": unknown escape \\" + next);
-            }
-        }
-        return b.toString();
     }
 }
