@@ -28,6 +28,8 @@ public final class MaskingOutputStream extends OutputStream {
     private final boolean withholdOnError;
     private final Object lock = new Object();
     private long lastWrite;
+    /** Registered with the idle release thread; kept so a stream is registered once, not per write. */
+    private boolean watched;
     private boolean closed;
 
     /**
@@ -79,7 +81,8 @@ public final class MaskingOutputStream extends OutputStream {
                 recover(t);
             }
             lastWrite = System.nanoTime();
-            if (masker != null && masker.held() > 0) {
+            if (!watched && masker != null && masker.held() > 0) {
+                watched = true;
                 IdleRelease.watch(this);
             }
         }
@@ -112,6 +115,7 @@ public final class MaskingOutputStream extends OutputStream {
             }
             closed = true;
             drain();
+            watched = false;
             IdleRelease.forget(this);
             target.close();
         }
@@ -139,6 +143,7 @@ public final class MaskingOutputStream extends OutputStream {
     void releaseIfIdle(long now) {
         synchronized (lock) {
             if (masker == null || masker.held() == 0) {
+                watched = false;
                 IdleRelease.forget(this);
                 return;
             }
@@ -148,10 +153,12 @@ public final class MaskingOutputStream extends OutputStream {
             try {
                 masker.releaseAll(false);
                 if (masker.held() == 0) {
+                    watched = false;
                     IdleRelease.forget(this);
                 }
             } catch (Throwable t) {
                 // The idle thread must outlive any one stream's failure; the next write retries.
+                watched = false;
                 IdleRelease.forget(this);
             }
         }

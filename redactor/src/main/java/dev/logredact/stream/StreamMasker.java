@@ -300,6 +300,12 @@ public final class StreamMasker {
         if (limit <= 0) {
             return;
         }
+        if (spans.isEmpty()) {
+            // The common case: nothing to mask, so no merging and no allocation.
+            out.write(pending, 0, limit);
+            drop(limit);
+            return;
+        }
         SpanMerger.sort(spans);
         List<Span> masks = SpanMerger.merge(spans);
         for (Span m : masks) {
@@ -342,14 +348,16 @@ public final class StreamMasker {
         if (blockStart >= 0) {
             blockStart -= n;
         }
-        List<Span> kept = new ArrayList<>();
-        for (Span s : spans) {
-            if (s.start() >= n) {
-                kept.add(s.shifted(-n));
+        if (!spans.isEmpty()) {
+            List<Span> kept = new ArrayList<>();
+            for (Span s : spans) {
+                if (s.start() >= n) {
+                    kept.add(s.shifted(-n));
+                }
             }
+            spans.clear();
+            spans.addAll(kept);
         }
-        spans.clear();
-        spans.addAll(kept);
         if (!literalSet.isEmpty()) {
             int dropped = view.dropBefore(n);
             literalFrom = Math.max(0, literalFrom - dropped);
