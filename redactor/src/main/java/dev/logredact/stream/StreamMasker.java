@@ -83,8 +83,10 @@ public final class StreamMasker {
         System.arraycopy(b, off, pending, length, len);
         int before = length;
         length += len;
-        refreshLiterals(before, len);
+        // Rules first: a secret they find in one line is learned, and the literal pass then masks it in
+        // the lines after it that this same write brought.
         scanCompleteLines(before);
+        refreshLiterals(before, len);
         release(false);
     }
 
@@ -107,6 +109,7 @@ public final class StreamMasker {
             linesDone = length;
             restartLineScan();
         }
+        refreshLiterals(length, 0);
         release(endOfStream);
         out.flush();
     }

@@ -55,6 +55,14 @@ class SecretRegistryTest {
     }
 
     @Test
+    void aSecretLearnedInOneLineIsMaskedInTheNextLineOfTheSameWrite() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        String key = "Qm8pLx2Vw7Rk4Tz9Yc3Hn6Jd1Fs5Ga0Ue8Kb2Mw4";
+        assertEquals("aws_secret_access_key = [REDACTED:aws-secret-access-key]\nretrying with [REDACTED:aws-secret-access-key]",
+                mask(registry, "aws_secret_access_key = " + key + "\nretrying with " + key));
+    }
+
+    @Test
     void learningIsBounded() {
         SecretRegistry registry = new SecretRegistry(6, 2, 10_000);
         registry.learned("r", "first-learned-1");
