@@ -92,6 +92,8 @@ public final class StreamMasker {
 
     /** Writes out what is decided; an unfinished line stays held, as it may still hold a secret's context. */
     public void flush() throws IOException {
+        // A secret registered since the last write applies to what is still held.
+        refreshLiterals(length, 0);
         release(false);
         out.flush();
     }
