@@ -163,9 +163,11 @@ public final class StreamMasker {
             viewed = false;
         }
         literalSet = current;
+        // Back from the view only when nothing is held: an escape sequence whose ESC is gone may still
+        // hide the start of held bytes from the view.
         boolean raw = !current.spaced()
-                && (!viewed || view.outsideEscape())
-                && !containsEscape(viewed || fresh ? 0 : before, length);
+                && (!viewed || before == 0 && view.outsideEscape())
+                && !containsEscape(fresh ? 0 : before, length);
         int from = rescan ? 0 : literalFrom;
         if (raw) {
             if (viewed) {
