@@ -247,39 +247,50 @@ public final class StreamMasker {
     }
 
     private void scanLinesAndKeywords() throws IOException {
+        // Locals, because completeLine is a call inside the loop and fields would be read per byte;
+        // it changes neither the held bytes nor their number.
+        byte[] p = pending;
+        int n = length;
         byte[] classes = lineKeywords.classes;
         int[] steps = lineKeywords.steps;
+        int escapeClass = lineKeywords.escapeClass;
         int lineStart = linesDone;
         int state = keywordState;
         boolean seen = keywordSeen;
         boolean escape = escapeSeen;
         int i = Math.max(scannedTo, linesDone);
-        for (; i < length; i++) {
-            byte c = pending[i];
-            int k = classes[c & 0xff];
-            if (k >= 0 || c == 0x1b) {
-                // Once a keyword is seen the line goes to the rules: the automaton has nothing more to say.
-                if (!seen) {
-                    int next = steps[state + (k >= 0 ? k : lineKeywords.escapeClass)];
+        while (i < n) {
+            byte c = p[i];
+            if (seen) {
+                // The line goes to the rules whatever else it holds: only its end matters now.
+                if (c != '\n' && c != '\r') {
+                    i++;
+                    continue;
+                }
+            } else {
+                int k = classes[c & 0xff];
+                if (k >= 0 || c == 0x1b) {
+                    escape |= k < 0;
+                    int next = steps[state + (k >= 0 ? k : escapeClass)];
                     seen = next < 0;
                     state = seen ? ~next : next;
+                    i++;
+                    continue;
                 }
-                escape |= k < 0;
-                continue;
             }
             int next;
             if (c == '\n') {
                 next = i + 1;
             } else {
-                if (i + 1 == length) {
+                if (i + 1 == n) {
                     // Maybe the first half of \r\n: decide when the next byte comes.
                     break;
                 }
-                next = pending[i + 1] == '\n' ? i + 2 : i + 1;
+                next = p[i + 1] == '\n' ? i + 2 : i + 1;
             }
             completeLine(lineStart, i, next, seen, escape);
             lineStart = next;
-            i = next - 1;
+            i = next;
             state = 0;
             seen = false;
             escape = false;
