@@ -147,6 +147,21 @@ final class KeywordAutomaton {
         return delta[state * classes + classOf[b & 0xff]];
     }
 
+    /** The table for a byte-level line scanner; see {@link LineKeywords}. */
+    LineKeywords lineKeywords(boolean always) {
+        // With a rule that runs on every line, every byte of a line counts as a hit.
+        byte[] lineClasses = classOf.clone();
+        lineClasses['\n'] = -1;
+        lineClasses['\r'] = -1;
+        lineClasses[0x1b] = -1;
+        int[] steps = new int[delta.length];
+        for (int i = 0; i < delta.length; i++) {
+            int next = delta[i];
+            steps[i] = always || outputs[next] != null ? ~(next * classes) : next * classes;
+        }
+        return new LineKeywords(lineClasses, classOf[0x1b], steps, lengths.length == 0 && !always, always);
+    }
+
     /** True when a keyword ends at this state. */
     boolean accepting(int state) {
         return outputs[state] != null;

@@ -1,5 +1,6 @@
 package dev.logredact.match;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -26,7 +27,6 @@ public final class LiteralIndex {
 
     private final byte[][] patterns;
     private final int q;
-    private final long keyMask;
     private final int maxLength;
     /** Open addressing: slot → key, and the first pattern with that key (-1 = empty slot). */
     private final long[] slotKeys;
@@ -52,7 +52,6 @@ public final class LiteralIndex {
             longest = Math.max(longest, p.length);
         }
         this.q = patterns.length == 0 ? 1 : shortest;
-        this.keyMask = q == 8 ? -1L : (1L << (8 * q)) - 1;
         this.maxLength = longest;
 
         int slots = Integer.highestOneBit(Math.max(16, patterns.length * 2 - 1)) << 1;
@@ -105,35 +104,49 @@ public final class LiteralIndex {
         }
         int undecided = to;
         int lastFull = to - q;
-        long key = 0;
-        for (int i = from; i < Math.min(from + q - 1, to); i++) {
-            key = (key << 8) | (text[i] & 0xff);
-        }
-        for (int s = from; s <= lastFull; s++) {
-            key = ((key << 8) | (text[s + q - 1] & 0xff)) & keyMask;
+        // Reading each position's key as one big-endian long keeps the positions independent of each
+        // other, where a rolling key chains every byte to the one before; only the last 7 bytes of the
+        // array are out of its reach.
+        ByteBuffer words = ByteBuffer.wrap(text);
+        int unused = 8 * (8 - q);
+        int s = from;
+        for (int wordEnd = Math.min(lastFull, text.length - 8); s <= wordEnd; s++) {
+            long key = words.getLong(s) >>> unused;
             long h = hash(key) >>> bitmapShift;
-            if ((bitmap[(int) (h >>> 6)] & (1L << h)) == 0) {
-                continue;
+            if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
+                undecided = candidates(text, s, to, key, undecided, sink);
             }
-            for (int p = first(key); p >= 0; p = nextWithKey[p]) {
-                byte[] pattern = patterns[p];
-                int available = to - s;
-                if (pattern.length <= available) {
-                    if (equalFrom(text, s, pattern, q, pattern.length)) {
-                        sink.match(s, s + pattern.length, p);
-                    }
-                } else if (s < undecided && equalFrom(text, s, pattern, q, available)) {
-                    undecided = s;
-                }
+        }
+        for (; s <= lastFull; s++) {
+            long key = key(text, s);
+            long h = hash(key) >>> bitmapShift;
+            if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
+                undecided = candidates(text, s, to, key, undecided, sink);
             }
         }
         if (undecided == to) {
             // Fewer than q bytes remain at these starts: compare them with the keys' beginnings.
-            for (int s = Math.max(from, lastFull + 1); s < to; s++) {
-                int j = to - s;
-                if (Arrays.binarySearch(prefixes[j], key(text, s, j)) >= 0) {
-                    return s;
+            for (int t = Math.max(from, lastFull + 1); t < to; t++) {
+                int j = to - t;
+                if (Arrays.binarySearch(prefixes[j], key(text, t, j)) >= 0) {
+                    return t;
                 }
+            }
+        }
+        return undecided;
+    }
+
+    /** Compares the patterns keyed {@code key} with the text at {@code s}; returns the new undecided start. */
+    private int candidates(byte[] text, int s, int to, long key, int undecided, Sink sink) {
+        for (int p = first(key); p >= 0; p = nextWithKey[p]) {
+            byte[] pattern = patterns[p];
+            int available = to - s;
+            if (pattern.length <= available) {
+                if (equalFrom(text, s, pattern, q, pattern.length)) {
+                    sink.match(s, s + pattern.length, p);
+                }
+            } else if (s < undecided && equalFrom(text, s, pattern, q, available)) {
+                undecided = s;
             }
         }
         return undecided;

@@ -69,6 +69,11 @@ public final class MatchText {
         length = n;
     }
 
+    /** False while an escape sequence is open: bytes still to come may be hidden from the view. */
+    public boolean outsideEscape() {
+        return state == NORMAL;
+    }
+
     public byte[] bytes() {
         return bytes;
     }
@@ -122,7 +127,7 @@ public final class MatchText {
         return out.toByteArray();
     }
 
-    private static boolean isSpace(byte c) {
+    static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
     }
 }

@@ -40,6 +40,7 @@ public final class PatternScanner {
     private final int[][] rulesOfKeyword;
     /** Rules with no keyword run on every text. */
     private final int[] alwaysRun;
+    private final LineKeywords lineKeywords;
     private final FindingFilter filter;
 
     public PatternScanner(RuleSet ruleSet) {
@@ -87,12 +88,18 @@ public final class PatternScanner {
             rulesOfKeyword[k] = toArray(owners.get(k));
         }
         alwaysRun = toArray(always);
+        lineKeywords = keywords.lineKeywords(alwaysRun.length > 0);
         filter = new FindingFilter(ruleSet, honourInlineAllow);
     }
 
     /** The number of rules with a regex; path-only rules never fire on text. */
     public int ruleCount() {
         return rules.length;
+    }
+
+    /** The keyword automaton as a table for a byte-level line scanner. */
+    public LineKeywords lineKeywords() {
+        return lineKeywords;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.logredact.mask.Span;
 import dev.logredact.mask.SpanMerger;
 import dev.logredact.match.Literal;
 import dev.logredact.match.LiteralIndex;
+import dev.logredact.match.LineKeywords;
 import dev.logredact.match.LiteralSet;
 import dev.logredact.match.MatchText;
 
@@ -45,7 +46,10 @@ public final class StreamMasker {
     private int linesDone;
     /** Bytes before this have been looked at for line ends and keywords. */
     private int scannedTo;
-    /** The keyword automaton's state, and what was seen, in the unfinished line up to {@link #scannedTo}. */
+    /**
+     * The keyword automaton's state (as {@link LineKeywords#steps} numbers it), and what was seen, in the
+     * unfinished line up to {@link #scannedTo}.
+     */
     private int keywordState;
     private boolean keywordSeen;
     private boolean escapeSeen;
@@ -54,10 +58,21 @@ public final class StreamMasker {
     private int blockLines;
     private final List<Span> spans = new ArrayList<>();
 
+    private final LineKeywords lineKeywords;
+
     private final MatchText view = new MatchText();
+    /**
+     * Whether the view mirrors the held bytes. It is needed only while an escape sequence may be held
+     * or some secret form holds whitespace; otherwise a form matches the view exactly where it matches
+     * the raw bytes: with no ESC nothing is hidden, the view differs only by turning whitespace runs
+     * into one space, and a form without whitespace can neither match across a whitespace run nor end
+     * in one. Then the index reads the held bytes themselves.
+     */
+    private boolean viewed;
     private LiteralSet literalSet = LiteralSet.EMPTY;
-    /** The view from here on has not been decided by the literal index. */
+    /** From here on (in the view when {@link #viewed}, else in the held bytes) the literal index has not decided. */
     private int literalFrom;
+    private final LiteralIndex.Sink literalSink = this::addLiteralSpan;
 
     /** Receives each mask as it is written, with the bytes it replaced counted from the stream's start. */
     public interface RedactionSink {
@@ -73,6 +88,7 @@ public final class StreamMasker {
         this.lineText = new LineText(charset);
         this.out = out;
         this.sink = sink;
+        this.lineKeywords = rules.scanner().lineKeywords();
     }
 
     /** Takes bytes and writes out whatever is now decided. */
@@ -85,7 +101,7 @@ public final class StreamMasker {
         length += len;
         // Rules first: a secret they find in one line is learned, and the literal pass then masks it in
         // the lines after it that this same write brought.
-        scanCompleteLines(before);
+        scanCompleteLines();
         refreshLiterals(before, len);
         release(false);
     }
@@ -143,59 +159,143 @@ public final class StreamMasker {
             literalSet = current;
             return;
         }
-        if (literalSet.isEmpty()) {
-            // The view is kept only while there are known secrets: make it for everything pending.
+        // New secrets apply to bytes still held: look at all of them again. Before the first secret
+        // nothing was kept, so everything held is new to the matcher.
+        boolean fresh = literalSet.isEmpty();
+        boolean rescan = current != literalSet;
+        if (fresh) {
             view.clear();
-            view.append(pending, 0, length, 0);
-            literalFrom = 0;
-        } else {
-            view.append(pending, before, added, before);
-            if (current != literalSet) {
-                // New secrets apply to bytes still held: look at all of them again.
-                literalFrom = 0;
-            }
+            viewed = false;
         }
         literalSet = current;
-        LiteralIndex index = current.index();
-        literalFrom = index.scan(view.bytes(), literalFrom, view.length(), (start, end, pattern) -> {
-            Literal literal = current.literal(pattern);
-            int rawStart = view.source(start);
-            int rawEnd = view.source(end - 1) + 1;
-            addSpan(new Span(rawStart, rawEnd, literal.label(), Span.Kind.LITERAL, literal.secretName(),
-                    literal.variant(), rules.fingerprinter().fingerprint(literal.value())));
-        });
+        // Back from the view only when nothing is held: an escape sequence whose ESC is gone may still
+        // hide the start of held bytes from the view.
+        boolean raw = !current.spaced()
+                && (!viewed || before == 0 && view.outsideEscape())
+                && !containsEscape(fresh ? 0 : before, length);
+        int from = rescan ? 0 : literalFrom;
+        if (raw) {
+            if (viewed) {
+                view.clear();
+                viewed = false;
+                from = 0;
+            }
+            literalFrom = current.index().scan(pending, from, length, literalSink);
+            return;
+        }
+        if (viewed) {
+            view.append(pending, before, added, before);
+        } else {
+            view.append(pending, 0, length, 0);
+            viewed = true;
+            from = 0;
+        }
+        literalFrom = current.index().scan(view.bytes(), from, view.length(), literalSink);
+    }
+
+    private boolean containsEscape(int from, int to) {
+        byte[] p = pending;
+        for (int i = from; i < to; i++) {
+            if (p[i] == 0x1b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addLiteralSpan(int start, int end, int pattern) {
+        Literal literal = literalSet.literal(pattern);
+        int rawStart = viewed ? view.source(start) : start;
+        int rawEnd = viewed ? view.source(end - 1) + 1 : end;
+        addSpan(new Span(rawStart, rawEnd, literal.label(), Span.Kind.LITERAL, literal.secretName(),
+                literal.variant(), rules.fingerprinter().fingerprint(literal.value())));
     }
 
     /**
      * Finds line ends and rule keywords in one pass over the new bytes, so that a line without a
      * keyword is never looked at again.
      */
-    private void scanCompleteLines(int before) throws IOException {
+    private void scanCompleteLines() throws IOException {
+        if (lineKeywords.none) {
+            skipToLastLineEnd();
+        } else {
+            scanLinesAndKeywords();
+        }
+        if (blockStart < 0 && length - linesDone > MAX_LINE) {
+            scanFragment(linesDone, length);
+            linesDone = length - LINE_OVERLAP;
+            restartLineScan();
+        }
+    }
+
+    /**
+     * With no keyword and no rule that runs without one, {@link #completeLine} never sends a line to the
+     * rules (nor opens a private key block, which needs them): a line end only moves {@link #linesDone}.
+     * So the last line end decides, and searching backwards finds it without reading the lines before.
+     */
+    private void skipToLastLineEnd() {
+        byte[] p = pending;
+        int from = Math.max(scannedTo, linesDone);
+        int i = length - 1;
+        if (i >= from && p[i] == '\r') {
+            // Maybe the first half of \r\n: decide when the next byte comes.
+            scannedTo = i--;
+        } else {
+            scannedTo = length;
+        }
+        for (; i >= from; i--) {
+            if (p[i] == '\n' || p[i] == '\r') {
+                linesDone = i + 1;
+                return;
+            }
+        }
+    }
+
+    private void scanLinesAndKeywords() throws IOException {
+        // Locals, because completeLine is a call inside the loop and fields would be read per byte;
+        // it changes neither the held bytes nor their number.
+        byte[] p = pending;
+        int n = length;
+        byte[] classes = lineKeywords.classes;
+        int[] steps = lineKeywords.steps;
+        int escapeClass = lineKeywords.escapeClass;
         int lineStart = linesDone;
         int state = keywordState;
         boolean seen = keywordSeen;
         boolean escape = escapeSeen;
         int i = Math.max(scannedTo, linesDone);
-        for (; i < length; i++) {
-            byte c = pending[i];
+        while (i < n) {
+            byte c = p[i];
+            if (seen) {
+                // The line goes to the rules whatever else it holds: only its end matters now.
+                if (c != '\n' && c != '\r') {
+                    i++;
+                    continue;
+                }
+            } else {
+                int k = classes[c & 0xff];
+                if (k >= 0 || c == 0x1b) {
+                    escape |= k < 0;
+                    int next = steps[state + (k >= 0 ? k : escapeClass)];
+                    seen = next < 0;
+                    state = seen ? ~next : next;
+                    i++;
+                    continue;
+                }
+            }
             int next;
             if (c == '\n') {
                 next = i + 1;
-            } else if (c == '\r') {
-                if (i + 1 == length) {
+            } else {
+                if (i + 1 == n) {
                     // Maybe the first half of \r\n: decide when the next byte comes.
                     break;
                 }
-                next = pending[i + 1] == '\n' ? i + 2 : i + 1;
-            } else {
-                state = rules.scanner().keywordStep(state, c);
-                seen |= rules.scanner().keywordHit(state);
-                escape |= c == 0x1b;
-                continue;
+                next = p[i + 1] == '\n' ? i + 2 : i + 1;
             }
             completeLine(lineStart, i, next, seen, escape);
             lineStart = next;
-            i = next - 1;
+            i = next;
             state = 0;
             seen = false;
             escape = false;
@@ -204,11 +304,6 @@ public final class StreamMasker {
         keywordState = state;
         keywordSeen = seen;
         escapeSeen = escape;
-        if (blockStart < 0 && length - linesDone > MAX_LINE) {
-            scanFragment(linesDone, length);
-            linesDone = length - LINE_OVERLAP;
-            restartLineScan();
-        }
     }
 
     private void completeLine(int start, int contentEnd, int next, boolean keyword, boolean escape) throws IOException {
@@ -299,8 +394,12 @@ public final class StreamMasker {
     /** Writes out pending bytes up to the first one that is not decided yet, masked. */
     private void release(boolean everything) throws IOException {
         int limit = everything ? length : Math.min(linesDone, blockStart >= 0 ? blockStart : length);
-        if (!everything && literalFrom < view.length()) {
-            limit = Math.min(limit, view.source(literalFrom));
+        if (!everything && !literalSet.isEmpty()) {
+            if (!viewed) {
+                limit = Math.min(limit, literalFrom);
+            } else if (literalFrom < view.length()) {
+                limit = Math.min(limit, view.source(literalFrom));
+            }
         }
         if (limit <= 0) {
             return;
@@ -364,8 +463,7 @@ public final class StreamMasker {
             spans.addAll(kept);
         }
         if (!literalSet.isEmpty()) {
-            int dropped = view.dropBefore(n);
-            literalFrom = Math.max(0, literalFrom - dropped);
+            literalFrom = Math.max(0, literalFrom - (viewed ? view.dropBefore(n) : n));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.logredact.stream;
 
 import dev.logredact.mask.Span;
 import dev.logredact.mask.Redactor;
+import dev.logredact.rules.RuleSet;
 import dev.logredact.rules.RuleSetLoader;
 import dev.logredact.testing.FakeSecrets;
 import dev.logredact.testing.PlainLiterals;
@@ -22,12 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The stream guarantees of the masking layer, tested at every split of every case. */
 class StreamMaskerTest {
     private static final Redactor RULES = Redactor.builder(RuleSetLoader.defaults()).build();
+    private static final Redactor NO_RULES = Redactor.builder(RuleSet.EMPTY).build();
     private static final String PAT = new FakeSecrets(21).githubPat();
 
     /** Feeds {@code input} in the given pieces, flushing after each, then ends the stream. */
     private static String run(PlainLiterals literals, Charset charset, byte[] input, int... cuts) throws IOException {
+        return run(RULES, literals, charset, input, cuts);
+    }
+
+    private static String run(Redactor rules, PlainLiterals literals, Charset charset, byte[] input, int... cuts)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StreamMasker m = new StreamMasker(RULES, literals, charset, out, StreamMasker.RedactionSink.NONE);
+        StreamMasker m = new StreamMasker(rules, literals, charset, out, StreamMasker.RedactionSink.NONE);
         int at = 0;
         for (int cut : cuts) {
             m.write(input, at, cut - at);
@@ -90,6 +97,30 @@ class StreamMaskerTest {
         assertEverySplit(l, "\u001b[32mkey: top\u001b[1msecret\u001b[0mvalue\u001b[0m done\n",
                 "\u001b[32mkey: [REDACTED:env:S]\u001b[0m done\n");
         assertEverySplit(l, "\u001b[31mghp_x " + PAT + "\u001b[0m\n", "\u001b[31mghp_x [REDACTED:github-pat]\u001b[0m\n");
+    }
+
+    /**
+     * Escape codes come and go between plain lines, and a CSI left open swallows a line end and hides
+     * the start of a secret after bytes holding its ESC are gone; with and without rules (no rules is
+     * the line scan that only looks for the last line end).
+     */
+    @Test
+    void secretsAroundColourCodesAreMaskedAtEverySplitWithAndWithoutRules() throws IOException {
+        PlainLiterals l = new PlainLiterals().add("S", "tok-secret-1");
+        String input = "a tok-secret-1 b\n\u001b[31mred tok-secret-1\u001b[0m\nplain\ttok-secret-1\r\n"
+                + "ab\u001b[12\n34tok-secret-1 z\ntok-secret-1\rend tok-secret-1";
+        String expected = "a [REDACTED:env:S] b\n\u001b[31mred [REDACTED:env:S]\u001b[0m\nplain\t[REDACTED:env:S]\r\n"
+                + "ab\u001b[12\n34tok-secret-1 z\n[REDACTED:env:S]\rend [REDACTED:env:S]";
+        for (Redactor rules : new Redactor[] {RULES, NO_RULES}) {
+            byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+            assertEquals(expected, run(rules, l, StandardCharsets.UTF_8, bytes), "unsplit");
+            for (int i = 0; i <= bytes.length; i++) {
+                assertEquals(expected, run(rules, l, StandardCharsets.UTF_8, bytes, i), "split at " + i);
+                for (int j = i; j <= bytes.length; j += 7) {
+                    assertEquals(expected, run(rules, l, StandardCharsets.UTF_8, bytes, i, j), "split at " + i + ", " + j);
+                }
+            }
+        }
     }
 
     @Test
@@ -202,6 +233,7 @@ class StreamMaskerTest {
             java.util.Arrays.sort(at);
             String masked = run(l, StandardCharsets.UTF_8, bytes, at);
             assertEquals(expected.toString(), masked, "trial " + trial);
+            assertEquals(masked, run(NO_RULES, l, StandardCharsets.UTF_8, bytes, at), "trial " + trial + ", no rules");
             for (String s : secrets) {
                 assertFalse(masked.contains(s));
             }

@@ -1,0 +1,33 @@
+package dev.logredact.match;
+
+/**
+ * The keyword automaton laid out for a caller that finds line ends and keywords in one loop over raw
+ * bytes, with no method call per byte. Shared and immutable: callers must not modify the arrays.
+ */
+public final class LineKeywords {
+    /**
+     * Byte → character class, except that {@code \n}, {@code \r} and ESC are -1: one sign test per byte
+     * tells the common byte from the few a line scanner must look at.
+     */
+    public final byte[] classes;
+    /** The class ESC really has, for stepping over it once the caller has noted it. */
+    public final int escapeClass;
+    /**
+     * steps[state + class] is the next state, premultiplied by the class count so that no multiplication
+     * is needed per byte; a state where a keyword ends is stored as its complement (negative). 0 is the
+     * start state.
+     */
+    public final int[] steps;
+    /** No keyword can ever hit, and no rule runs without one: a line never needs the rules. */
+    public final boolean none;
+    /** Some rule has no keyword: every non-empty line needs the rules, whatever its bytes. */
+    public final boolean always;
+
+    LineKeywords(byte[] classes, int escapeClass, int[] steps, boolean none, boolean always) {
+        this.classes = classes;
+        this.escapeClass = escapeClass;
+        this.steps = steps;
+        this.none = none;
+        this.always = always;
+    }
+}
