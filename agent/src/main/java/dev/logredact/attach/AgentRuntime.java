@@ -150,7 +150,10 @@ final class AgentRuntime {
             return;
         }
         ForkHooks.install(jar, arguments);
-        patches.add(instrumentation, ProcessBuilder.class, new EntryHookPatch(ProcessBuilder.class, ForkHooks.class,
+        // Named, not ProcessBuilder.class: a JVM that starts no process never loads it, and then it is
+        // patched when loaded instead of retransformed now, which would cost start-up time.
+        patches.addByName(instrumentation, "java/lang/ProcessBuilder", new EntryHookPatch("java/lang/ProcessBuilder",
+                ForkHooks.class.getName(),
                 Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))),
                 "child JVMs get the agent only through JAVA_TOOL_OPTIONS");
         if (config.debug()) {
