@@ -24,6 +24,8 @@ public final class MaskingOutputStream extends OutputStream {
     private final OutputStream target;
     private final Supplier supplier;
     private final WriteBacklog backlog;
+    /** Set once the backlog holds some of this stream's bytes: only then must a drain wait for the replay. */
+    private volatile boolean backlogged;
     private StreamMasker masker;
     private final long idleNanos;
     private final boolean withholdOnError;
@@ -80,9 +82,10 @@ public final class MaskingOutputStream extends OutputStream {
             WriteBacklog.Offer offer;
             synchronized (lock) {
                 offer = backlog.offer(this, b, off, len);
-            }
-            if (offer == WriteBacklog.Offer.HELD) {
-                return;
+                if (offer == WriteBacklog.Offer.HELD) {
+                    backlogged = true;
+                    return;
+                }
             }
             if (offer == WriteBacklog.Offer.FULL) {
                 backlog.awaitReplay();
@@ -206,7 +209,7 @@ public final class MaskingOutputStream extends OutputStream {
     }
 
     private void awaitBacklog() {
-        if (backlog != null) {
+        if (backlogged) {
             backlog.awaitReplay();
         }
     }
