@@ -44,7 +44,7 @@ public final class MaskTemplate {
                 int next = nextPlaceholder(template, i);
                 String literal = template.substring(i, next);
                 literals.add(literal);
-                regex.append(Pattern.quote(literal));
+                quote(literal, regex);
                 i = next;
             }
         }
@@ -118,6 +118,17 @@ public final class MaskTemplate {
             recogniser = p;
         }
         return p;
+    }
+
+    /** As {@code Pattern.quote}, which would load re2j's engine classes when the template is made. */
+    private static void quote(String literal, StringBuilder regex) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                regex.append('\\');
+            }
+            regex.append(c);
+        }
     }
 
     private static int nextPlaceholder(String template, int from) {
