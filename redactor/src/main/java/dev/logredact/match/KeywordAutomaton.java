@@ -63,13 +63,21 @@ final class KeywordAutomaton {
         int[] endCount = new int[maxStates];
         int[] nextEnd = new int[encoded.length];
         Arrays.fill(firstEnd, -1);
+        // Each state's children, so the breadth-first pass visits edges instead of whole rows.
+        int[] firstChild = new int[maxStates];
+        int[] nextSibling = new int[maxStates];
+        int[] classOfState = new int[maxStates];
         int states = 1;
         for (int k = 0; k < encoded.length; k++) {
             int s = 0;
             for (byte b : encoded[k]) {
                 int at = s * classes + classOf[b & 0xff];
                 if (gotos[at] < 0) {
-                    gotos[at] = states++;
+                    int t = states++;
+                    gotos[at] = t;
+                    classOfState[t] = classOf[b & 0xff];
+                    nextSibling[t] = firstChild[s];
+                    firstChild[s] = t;
                 }
                 s = gotos[at];
             }
@@ -105,15 +113,13 @@ final class KeywordAutomaton {
             outputs[s] = ends(firstEnd[s], endCount[s], nextEnd, outputs[fail[s]]);
             int row = s * classes;
             int failRow = fail[s] * classes;
-            for (int c = 0; c < classes; c++) {
-                int t = gotos[row + c];
-                if (t < 0) {
-                    delta[row + c] = delta[failRow + c];
-                } else {
-                    fail[t] = delta[failRow + c];
-                    delta[row + c] = t;
-                    queue[tail++] = t;
-                }
+            // A state goes where its failure state goes, except along its own edges.
+            System.arraycopy(delta, failRow, delta, row, classes);
+            for (int t = firstChild[s]; t > 0; t = nextSibling[t]) {
+                int c = classOfState[t];
+                fail[t] = delta[failRow + c];
+                delta[row + c] = t;
+                queue[tail++] = t;
             }
         }
     }
