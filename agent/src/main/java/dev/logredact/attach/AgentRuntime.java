@@ -11,6 +11,7 @@ import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
+import dev.logredact.stream.WriteBacklog;
 
 import java.io.File;
 import java.io.FileDescriptor;
@@ -26,6 +27,12 @@ import java.util.concurrent.FutureTask;
  * application starts while rules compile), masked standard streams, and the exit summary.
  */
 final class AgentRuntime {
+    /**
+     * What the application may write before the engine is built; then it waits. Far more than a program
+     * prints in the tens of milliseconds the engine takes, and small beside any heap.
+     */
+    private static final int BACKLOG_LIMIT = 1 << 20;
+
     private AgentRuntime() {
     }
 
@@ -56,13 +63,18 @@ final class AgentRuntime {
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
         FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
-        Thread builder = new Thread(engine, "logredact-engine");
+        // The application writes at once: what it writes waits here for the engine, not the application.
+        WriteBacklog backlog = new WriteBacklog(BACKLOG_LIMIT);
+        Thread builder = new Thread(() -> {
+            engine.run();
+            backlog.replay();
+        }, "logredact-engine");
         builder.setDaemon(true);
         builder.start();
         Logredact.bind(new EngineRegistry(engine));
 
         SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
-                config.idleMillis(), config.onError() == OnError.WITHHOLD);
+                backlog, config.idleMillis(), config.onError() == OnError.WITHHOLD);
         boolean fork = SurefireFork.isThisJvm();
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
@@ -138,7 +150,10 @@ final class AgentRuntime {
             return;
         }
         ForkHooks.install(jar, arguments);
-        patches.add(instrumentation, ProcessBuilder.class, new EntryHookPatch(ProcessBuilder.class, ForkHooks.class,
+        // Named, not ProcessBuilder.class: a JVM that starts no process never loads it, and then it is
+        // patched when loaded instead of retransformed now, which would cost start-up time.
+        patches.addByName(instrumentation, "java/lang/ProcessBuilder", new EntryHookPatch("java/lang/ProcessBuilder",
+                ForkHooks.class.getName(),
                 Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))),
                 "child JVMs get the agent only through JAVA_TOOL_OPTIONS");
         if (config.debug()) {

@@ -23,6 +23,22 @@ final class JdkPatches {
         losses.add(loss);
     }
 
+    /**
+     * For a class that may not be loaded yet, named as in class files ({@code a/b/C}): it is patched as
+     * it loads, and retransformed with the others only if it was loaded already.
+     */
+    void addByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer, String loss) {
+        instrumentation.addTransformer(transformer, true);
+        String name = internalName.replace('/', '.');
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded.getClassLoader() == null && loaded.getName().equals(name)) {
+                classes.add(loaded);
+                losses.add(loss);
+                return;
+            }
+        }
+    }
+
     void apply(Instrumentation instrumentation, PrintStream err) {
         if (classes.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package dev.logredact.stdio;
 
 import dev.logredact.stream.MaskingOutputStream;
 import dev.logredact.stream.StreamMasker;
+import dev.logredact.stream.WriteBacklog;
 
 import java.io.FileDescriptor;
 import java.io.PrintStream;
@@ -29,14 +30,17 @@ public final class SystemStreams {
     }
 
     private final MaskerFactory factory;
+    private final WriteBacklog backlog;
     private final long idleMillis;
     private final boolean withholdOnError;
     private final Map<PrintStream, MaskingPrintStream> wrappers =
             Collections.synchronizedMap(new WeakHashMap<PrintStream, MaskingPrintStream>());
     private final List<MaskingPrintStream> all = new CopyOnWriteArrayList<>();
 
-    public SystemStreams(MaskerFactory factory, long idleMillis, boolean withholdOnError) {
+    /** @param backlog where writes wait until the factory can make maskers, or null to wait in the writer */
+    public SystemStreams(MaskerFactory factory, WriteBacklog backlog, long idleMillis, boolean withholdOnError) {
         this.factory = factory;
+        this.backlog = backlog;
         this.idleMillis = idleMillis;
         this.withholdOnError = withholdOnError;
     }
@@ -75,7 +79,7 @@ public final class SystemStreams {
             }
             Charset charset = charsetOf(stream);
             MaskingOutputStream masking = new MaskingOutputStream(target,
-                    () -> factory.create(target, charset, channel), idleMillis, withholdOnError);
+                    () -> factory.create(target, charset, channel), backlog, idleMillis, withholdOnError);
             MaskingPrintStream wrapper;
             try {
                 wrapper = new MaskingPrintStream(stream, masking, charset, standard ? channel : null);

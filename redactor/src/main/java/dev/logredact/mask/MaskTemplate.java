@@ -20,7 +20,12 @@ public final class MaskTemplate {
     private final String template;
     private final boolean usesFingerprint;
     private final String firstLiteral;
-    private final Pattern recogniser;
+    private final String recogniserRegex;
+    /**
+     * Compiled on first need: most texts hold no mask, and an agent builds its template while the JVM
+     * starts, where re2j's first compile (its classes loaded and run interpreted) is costly.
+     */
+    private volatile Pattern recogniser;
 
     private MaskTemplate(String template) {
         this.template = template;
@@ -39,12 +44,12 @@ public final class MaskTemplate {
                 int next = nextPlaceholder(template, i);
                 String literal = template.substring(i, next);
                 literals.add(literal);
-                regex.append(Pattern.quote(literal));
+                quote(literal, regex);
                 i = next;
             }
         }
         this.firstLiteral = literals.isEmpty() ? null : longest(literals);
-        this.recogniser = Pattern.compile(regex.toString());
+        this.recogniserRegex = regex.toString();
     }
 
     /**
@@ -90,7 +95,7 @@ public final class MaskTemplate {
         if (firstLiteral != null && text.toString().indexOf(firstLiteral) < 0) {
             return EMPTY;
         }
-        Matcher m = recogniser.matcher(text);
+        Matcher m = recogniser().matcher(text);
         int[] spans = EMPTY;
         int n = 0;
         while (m.find()) {
@@ -104,6 +109,27 @@ public final class MaskTemplate {
     }
 
     private static final int[] EMPTY = new int[0];
+
+    private Pattern recogniser() {
+        Pattern p = recogniser;
+        if (p == null) {
+            // Two threads may both compile; either result serves.
+            p = Pattern.compile(recogniserRegex);
+            recogniser = p;
+        }
+        return p;
+    }
+
+    /** As {@code Pattern.quote}, which would load re2j's engine classes when the template is made. */
+    private static void quote(String literal, StringBuilder regex) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                regex.append('\\');
+            }
+            regex.append(c);
+        }
+    }
 
     private static int nextPlaceholder(String template, int from) {
         int rule = template.indexOf("{rule}", from);

@@ -1,10 +1,7 @@
 package dev.logredact.match;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -53,61 +50,95 @@ final class KeywordAutomaton {
         classes = nextClass;
         asciiOnly = ascii;
 
-        List<int[]> gotos = new ArrayList<>();
-        List<List<Integer>> ends = new ArrayList<>();
-        gotos.add(newRow());
-        ends.add(new ArrayList<Integer>());
+        // Flat arrays, no boxing: an agent builds this while the JVM starts, when the code runs interpreted.
+        int maxStates = 1;
+        for (byte[] e : encoded) {
+            maxStates += e.length;
+        }
+        int[] gotos = new int[maxStates * classes];
+        Arrays.fill(gotos, -1);
+        // Keywords ending at each state, in keyword order: a list threaded through nextEnd.
+        int[] firstEnd = new int[maxStates];
+        int[] lastEnd = new int[maxStates];
+        int[] endCount = new int[maxStates];
+        int[] nextEnd = new int[encoded.length];
+        Arrays.fill(firstEnd, -1);
+        // Each state's children, so the breadth-first pass visits edges instead of whole rows.
+        int[] firstChild = new int[maxStates];
+        int[] nextSibling = new int[maxStates];
+        int[] classOfState = new int[maxStates];
+        int states = 1;
         for (int k = 0; k < encoded.length; k++) {
             int s = 0;
             for (byte b : encoded[k]) {
-                int c = classOf[b & 0xff];
-                if (gotos.get(s)[c] < 0) {
-                    gotos.get(s)[c] = gotos.size();
-                    gotos.add(newRow());
-                    ends.add(new ArrayList<Integer>());
+                int at = s * classes + classOf[b & 0xff];
+                if (gotos[at] < 0) {
+                    int t = states++;
+                    gotos[at] = t;
+                    classOfState[t] = classOf[b & 0xff];
+                    nextSibling[t] = firstChild[s];
+                    firstChild[s] = t;
                 }
-                s = gotos.get(s)[c];
+                s = gotos[at];
             }
             if (encoded[k].length > 0) {
-                ends.get(s).add(k);
+                nextEnd[k] = -1;
+                if (firstEnd[s] < 0) {
+                    firstEnd[s] = k;
+                } else {
+                    nextEnd[lastEnd[s]] = k;
+                }
+                lastEnd[s] = k;
+                endCount[s]++;
             }
         }
 
-        int states = gotos.size();
         delta = new int[states * classes];
         outputs = new int[states][];
         int[] fail = new int[states];
-        Deque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
         for (int c = 0; c < classes; c++) {
-            int t = gotos.get(0)[c];
+            int t = gotos[c];
             delta[c] = t < 0 ? 0 : t;
             if (t > 0) {
                 fail[t] = 0;
-                queue.add(t);
+                queue[tail++] = t;
             }
         }
-        outputs[0] = toArray(ends.get(0));
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            List<Integer> out = new ArrayList<>(ends.get(s));
-            int[] inherited = outputs[fail[s]];
-            if (inherited != null) {
-                for (int k : inherited) {
-                    out.add(k);
-                }
-            }
-            outputs[s] = toArray(out);
-            for (int c = 0; c < classes; c++) {
-                int t = gotos.get(s)[c];
-                if (t < 0) {
-                    delta[s * classes + c] = delta[fail[s] * classes + c];
-                } else {
-                    fail[t] = delta[fail[s] * classes + c];
-                    delta[s * classes + c] = t;
-                    queue.add(t);
-                }
+        outputs[0] = ends(firstEnd[0], endCount[0], nextEnd, null);
+        while (head < tail) {
+            int s = queue[head++];
+            outputs[s] = ends(firstEnd[s], endCount[s], nextEnd, outputs[fail[s]]);
+            int row = s * classes;
+            int failRow = fail[s] * classes;
+            // A state goes where its failure state goes, except along its own edges.
+            System.arraycopy(delta, failRow, delta, row, classes);
+            for (int t = firstChild[s]; t > 0; t = nextSibling[t]) {
+                int c = classOfState[t];
+                fail[t] = delta[failRow + c];
+                delta[row + c] = t;
+                queue[tail++] = t;
             }
         }
+    }
+
+    /** The keywords ending at a state: its own, in keyword order, then those of its failure state; null if none. */
+    private static int[] ends(int first, int count, int[] nextEnd, int[] inherited) {
+        int total = count + (inherited == null ? 0 : inherited.length);
+        if (total == 0) {
+            return null;
+        }
+        int[] out = new int[total];
+        int n = 0;
+        for (int k = first; k >= 0; k = nextEnd[k]) {
+            out[n++] = k;
+        }
+        if (inherited != null) {
+            System.arraycopy(inherited, 0, out, n, inherited.length);
+        }
+        return out;
     }
 
     int keywordCount() {
@@ -177,22 +208,5 @@ final class KeywordAutomaton {
             }
         }
         return false;
-    }
-
-    private int[] newRow() {
-        int[] row = new int[classes];
-        Arrays.fill(row, -1);
-        return row;
-    }
-
-    private static int[] toArray(List<Integer> list) {
-        if (list.isEmpty()) {
-            return null;
-        }
-        int[] a = new int[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = list.get(i);
-        }
-        return a;
     }
 }

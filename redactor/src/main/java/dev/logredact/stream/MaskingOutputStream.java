@@ -23,6 +23,9 @@ public final class MaskingOutputStream extends OutputStream {
 
     private final OutputStream target;
     private final Supplier supplier;
+    private final WriteBacklog backlog;
+    /** Set once the backlog holds some of this stream's bytes: only then must a drain wait for the replay. */
+    private volatile boolean backlogged;
     private StreamMasker masker;
     private final long idleNanos;
     private final boolean withholdOnError;
@@ -38,16 +41,19 @@ public final class MaskingOutputStream extends OutputStream {
      *     it on unmasked (false)
      */
     public MaskingOutputStream(OutputStream target, StreamMasker masker, long idleMillis, boolean withholdOnError) {
-        this(target, () -> masker, idleMillis, withholdOnError);
+        this(target, () -> masker, null, idleMillis, withholdOnError);
     }
 
     /**
      * With a masker made on first use: an agent wraps {@code System.out} at start-up but builds its
-     * engine on another thread, and only the first write waits for it.
+     * engine on another thread. Until {@code backlog} is replayed, writes are held there and need no
+     * masker; without a backlog, the first write waits for the masker.
      */
-    public MaskingOutputStream(OutputStream target, Supplier masker, long idleMillis, boolean withholdOnError) {
+    public MaskingOutputStream(OutputStream target, Supplier masker, WriteBacklog backlog, long idleMillis,
+                               boolean withholdOnError) {
         this.target = target;
         this.supplier = masker;
+        this.backlog = backlog;
         this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
         this.withholdOnError = withholdOnError;
     }
@@ -72,6 +78,19 @@ public final class MaskingOutputStream extends OutputStream {
         if ((off | len | (b.length - (off + len))) < 0) {
             throw new IndexOutOfBoundsException();
         }
+        if (backlog != null) {
+            WriteBacklog.Offer offer;
+            synchronized (lock) {
+                offer = backlog.offer(this, b, off, len);
+                if (offer == WriteBacklog.Offer.HELD) {
+                    backlogged = true;
+                    return;
+                }
+            }
+            if (offer == WriteBacklog.Offer.FULL) {
+                backlog.awaitReplay();
+            }
+        }
         synchronized (lock) {
             try {
                 masker().write(b, off, len);
@@ -81,10 +100,33 @@ public final class MaskingOutputStream extends OutputStream {
                 recover(t);
             }
             lastWrite = System.nanoTime();
-            if (!watched && masker != null && masker.held() > 0) {
-                watched = true;
-                IdleRelease.watch(this);
+            watchIfHeld();
+        }
+    }
+
+    /** Bytes written while the backlog held them, now in their turn. */
+    void replay(byte[] bytes) {
+        synchronized (lock) {
+            try {
+                try {
+                    masker().write(bytes, 0, bytes.length);
+                } catch (IOException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    recover(t);
+                }
+            } catch (IOException e) {
+                // The writer was told its write succeeded; the stream's next write meets the same failure.
             }
+            lastWrite = System.nanoTime();
+            watchIfHeld();
+        }
+    }
+
+    private void watchIfHeld() {
+        if (!watched && masker != null && masker.held() > 0) {
+            watched = true;
+            IdleRelease.watch(this);
         }
     }
 
@@ -109,6 +151,7 @@ public final class MaskingOutputStream extends OutputStream {
     /** Releases everything held, then closes the wrapped stream. */
     @Override
     public void close() throws IOException {
+        awaitBacklog();
         synchronized (lock) {
             if (closed) {
                 return;
@@ -123,6 +166,7 @@ public final class MaskingOutputStream extends OutputStream {
 
     /** Writes out everything held without closing: what the JVM's exit does. */
     public void drain() throws IOException {
+        awaitBacklog();
         synchronized (lock) {
             if (masker == null) {
                 // Never written to, so nothing is held: no reason to wait for an engine.
@@ -161,6 +205,12 @@ public final class MaskingOutputStream extends OutputStream {
                 watched = false;
                 IdleRelease.forget(this);
             }
+        }
+    }
+
+    private void awaitBacklog() {
+        if (backlogged) {
+            backlog.awaitReplay();
         }
     }
 

@@ -1,0 +1,98 @@
+package dev.logredact.stream;
+
+import java.util.ArrayDeque;
+
+/**
+ * Writes to several masking streams, held in the order they were written until the streams' maskers
+ * can be made, then replayed through them. An agent starts with its engine still loading: holding lets
+ * the application write at once instead of waiting for it, and one order across streams keeps standard
+ * output and error interleaved as written when they share a terminal or log.
+ *
+ * <p>Nothing held is ever written unmasked: a stream that drains or closes waits for the replay, and so
+ * does a writer once {@code limit} bytes are held.
+ */
+public final class WriteBacklog {
+    private static final class Entry {
+        final MaskingOutputStream stream;
+        final byte[] bytes;
+
+        Entry(MaskingOutputStream stream, byte[] bytes) {
+            this.stream = stream;
+            this.bytes = bytes;
+        }
+    }
+
+    enum Offer { HELD, FULL, REPLAYED }
+
+    private final int limit;
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private int held;
+    private boolean replayed;
+
+    /** @param limit bytes held before writers wait for the replay */
+    public WriteBacklog(int limit) {
+        this.limit = limit;
+    }
+
+    /** Called with the stream's lock held, so the stream's own writes stay in order. */
+    synchronized Offer offer(MaskingOutputStream stream, byte[] b, int off, int len) {
+        if (replayed) {
+            return Offer.REPLAYED;
+        }
+        if (held + len > limit) {
+            return Offer.FULL;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(b, off, copy, 0, len);
+        entries.add(new Entry(stream, copy));
+        held += len;
+        return Offer.HELD;
+    }
+
+    /**
+     * Writes out everything held through its stream, in order, then lets writes through; for the one
+     * that made the maskers available, once. Writes that arrive meanwhile are held and replayed too.
+     */
+    public void replay() {
+        try {
+            while (true) {
+                Entry e;
+                synchronized (this) {
+                    e = entries.poll();
+                    if (e == null) {
+                        // Under the same lock as the check: no write can slip in between and be lost.
+                        replayed = true;
+                        return;
+                    }
+                    held -= e.bytes.length;
+                }
+                // Without this lock: the stream's lock is taken first by writers, and they hold it when offering.
+                e.stream.replay(e.bytes);
+            }
+        } finally {
+            // Also after a failure: whatever could not be replayed is dropped, never written unmasked.
+            synchronized (this) {
+                replayed = true;
+                entries.clear();
+                notifyAll();
+            }
+        }
+    }
+
+    /** Returns once the replay is over; never called with a stream's lock held, which the replay needs. */
+    void awaitReplay() {
+        boolean interrupted = false;
+        synchronized (this) {
+            while (!replayed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

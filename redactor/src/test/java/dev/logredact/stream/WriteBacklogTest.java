@@ -1,0 +1,89 @@
+package dev.logredact.stream;
+
+import dev.logredact.mask.Redactor;
+import dev.logredact.rules.RuleSetLoader;
+import dev.logredact.testing.PlainLiterals;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Writes held while the maskers cannot be made yet, as an agent's streams are while its engine loads. */
+class WriteBacklogTest {
+    private static final Redactor RULES = Redactor.builder(RuleSetLoader.defaults()).build();
+    private static final PlainLiterals SECRETS = new PlainLiterals().add("API_TOKEN", "zq9-very-secret-77");
+
+    /** A stream whose masker may only be made once {@code ready} is set, as the agent's wait for its engine. */
+    private static MaskingOutputStream stream(ByteArrayOutputStream sink, WriteBacklog backlog, AtomicBoolean ready) {
+        return new MaskingOutputStream(sink, () -> {
+            assertTrue(ready.get(), "masker made before the engine was ready");
+            return new StreamMasker(RULES, SECRETS, StandardCharsets.UTF_8, sink, StreamMasker.RedactionSink.NONE);
+        }, backlog, 200, true);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void heldWritesAreMaskedInTheOrderWrittenAcrossStreams() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WriteBacklog backlog = new WriteBacklog(1 << 20);
+        AtomicBoolean ready = new AtomicBoolean();
+        MaskingOutputStream out = stream(sink, backlog, ready);
+        MaskingOutputStream err = stream(sink, backlog, ready);
+        out.write(bytes("out 1 zq9-very-secret-77\n"));
+        err.write(bytes("err 1 zq9-very-secret-77\n"));
+        out.write(bytes("out 2\n"));
+        out.flush();
+        assertEquals(0, sink.size(), "nothing may pass before it can be masked");
+        ready.set(true);
+        backlog.replay();
+        out.write(bytes("out 3\n"));
+        assertEquals("out 1 [REDACTED:env:API_TOKEN]\nerr 1 [REDACTED:env:API_TOKEN]\nout 2\nout 3\n",
+                sink.toString("UTF-8"));
+    }
+
+    @Test
+    void drainAndAFullBacklogWaitForTheReplay() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WriteBacklog backlog = new WriteBacklog(16);
+        AtomicBoolean ready = new AtomicBoolean();
+        MaskingOutputStream out = stream(sink, backlog, ready);
+        out.write(bytes("short line\n"));
+        CountDownLatch done = new CountDownLatch(2);
+        Thread writer = new Thread(() -> {
+            try {
+                out.write(bytes("a line too long to hold zq9-very-secret-77\n"));
+                done.countDown();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread drainer = new Thread(() -> {
+            try {
+                out.drain();
+                done.countDown();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        drainer.start();
+        Thread.sleep(100);
+        assertEquals(2, done.getCount(), "both must wait for the engine");
+        assertFalse(sink.toString("UTF-8").contains("zq9"));
+        ready.set(true);
+        backlog.replay();
+        writer.join();
+        drainer.join();
+        out.drain();
+        assertEquals("short line\na line too long to hold [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
+    }
+}
