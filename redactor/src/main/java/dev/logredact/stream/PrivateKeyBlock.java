@@ -18,16 +18,33 @@ final class PrivateKeyBlock {
 
     /** True for a line that begins a private key block that does not also end on that line. */
     static boolean opens(String line) {
-        int begin = line.indexOf("-----BEGIN");
+        int begin = armour(line, "BEGIN", 0);
         if (begin < 0) {
             return false;
         }
         String upper = line.toUpperCase(Locale.ROOT);
-        return upper.indexOf("PRIVATE KEY", begin) > 0 && upper.indexOf("-----END", begin) < 0;
+        return upper.indexOf("PRIVATE KEY", begin) > 0 && armour(line, "END", begin) < 0;
     }
 
     static boolean closes(String line) {
-        return line.contains("-----END") && line.toUpperCase(Locale.ROOT).contains("PRIVATE KEY");
+        return armour(line, "END", 0) >= 0 && line.toUpperCase(Locale.ROOT).contains("PRIVATE KEY");
+    }
+
+    /**
+     * Where {@code word} stands as an armour line's BEGIN or END: after {@code -----} as in PEM, or after
+     * {@code ---- } as in RFC 4716 ({@code ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----}); -1 if nowhere.
+     */
+    private static int armour(String line, String word, int from) {
+        for (int i = line.indexOf(word, from); i >= 0; i = line.indexOf(word, i + 1)) {
+            int dashes = i;
+            if (dashes > 0 && line.charAt(dashes - 1) == ' ') {
+                dashes--;
+            }
+            if (dashes >= 4 && line.startsWith("----", dashes - 4)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

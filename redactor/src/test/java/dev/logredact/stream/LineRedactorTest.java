@@ -59,6 +59,17 @@ class LineRedactorTest {
     }
 
     @Test
+    void anSsh2KeyBlockIsHeldAndMaskedWhole() throws IOException {
+        String body = "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA3gKl9rF2m5sP0qX4tY8wZ1cV6bN3mR7kL2jH\n"
+                + "9fD4sA1gE6hW3qT8yU5iO0pM2nB7vC4xZ9lK3jF6dS1aQ8wE5rT2yU7iO4pL0kJ9hG6fD3sA2\n";
+        String out = copy("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"deploy\"\n" + body
+                + "---- END SSH2 ENCRYPTED PRIVATE KEY ----\nafter\n");
+        assertFalse(out.contains("AAAAB3NzaC1yc2E"), out);
+        assertFalse(out.contains("9fD4sA1gE6hW3"), out);
+        assertTrue(out.endsWith("after\n"), out);
+    }
+
+    @Test
     void aPrivateKeyBlockThatNeverEndsIsStillMasked() throws IOException {
         String out = copy("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nMIIEowIBAAKCAQEAy8Dbv8prpJ/0kKhlGeJY\n"
                 + "ozo2t60EG8L0561g13R29LvMR5hyvGZlGJpmn65+A4xHXInJYiPuKzrKfDNSH6Ak\n");
