@@ -18,9 +18,9 @@ MVN="$REPO_ROOT/mvnw"
 
 # What the corpus must never contain: the hosts of package registries and download sites (the project
 # names none of them in a commit), this machine's name and user, and absolute work-tree paths.
-# Each registry host becomes repo.example; everything under a *.apache.org / *.maven.org / *.npmjs.* /
-# *.sonatype.* / *.debian.org / *.yarnpkg.com / nodejs.org host is a download or registry host except
-# the two Apache documentation hosts kept below, which appear as XML namespaces in every POM.
+# Each registry host becomes repo.example: every host in the Apache, Maven, npm, Sonatype, Debian and
+# Yarn registry domains and the Node.js download host is a download or registry host, except the two
+# Apache documentation hosts kept below, which appear as XML namespaces in every POM.
 sanitise() {
   SANITISE_HOST=$(hostname) SANITISE_ROOT="$REPO_ROOT" perl -pe '
     BEGIN { $h = quotemeta $ENV{SANITISE_HOST}; $r = quotemeta $ENV{SANITISE_ROOT}; }
