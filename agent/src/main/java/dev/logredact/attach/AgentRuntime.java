@@ -21,6 +21,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread, so the
@@ -32,6 +34,8 @@ final class AgentRuntime {
      * prints in the tens of milliseconds the engine takes, and small beside any heap.
      */
     private static final int BACKLOG_LIMIT = 1 << 20;
+
+    private static final long ENGINE_WAIT_SECONDS = 60;
 
     private AgentRuntime() {
     }
@@ -172,18 +176,25 @@ final class AgentRuntime {
         return s;
     }
 
+    /**
+     * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
+     * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
+     */
     private static Engine await(FutureTask<Engine> engine) {
         boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
         try {
             while (true) {
                 try {
-                    return engine.get();
+                    return engine.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("the masking engine failed to start", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the masking engine did not start within " + ENGINE_WAIT_SECONDS + " s");
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

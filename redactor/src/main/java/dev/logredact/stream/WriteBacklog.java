@@ -24,6 +24,9 @@ public final class WriteBacklog {
 
     enum Offer { HELD, FULL, REPLAYED }
 
+    /** How long a writer or a drain waits for the replay at most. */
+    static final long MAX_WAIT_MILLIS = 60_000;
+
     private final int limit;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private int held;
@@ -79,13 +82,18 @@ public final class WriteBacklog {
         }
     }
 
-    /** Returns once the replay is over; never called with a stream's lock held, which the replay needs. */
+    /**
+     * Returns once the replay is over, or after {@link #MAX_WAIT_MILLIS} if it never comes (an engine that
+     * hangs must not hang the build: the caller then meets the same failure and withholds, never writes
+     * unmasked). Never called with a stream's lock held, which the replay needs.
+     */
     void awaitReplay() {
         boolean interrupted = false;
+        long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
         synchronized (this) {
-            while (!replayed) {
+            for (long left = MAX_WAIT_MILLIS; !replayed && left > 0; left = deadline - System.currentTimeMillis()) {
                 try {
-                    wait();
+                    wait(left);
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
