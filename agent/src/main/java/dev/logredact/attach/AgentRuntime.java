@@ -7,6 +7,7 @@ import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
+import dev.logredact.logback.LogbackHooks;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -18,6 +19,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -104,6 +106,9 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
+        if (config.instrument().contains(Hook.LOGBACK)) {
+            patchLogback(patches, instrumentation, engine);
+        }
         patches.apply(instrumentation, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
@@ -137,6 +142,17 @@ final class AgentRuntime {
                 errToo ? streams.standardMasking("stderr") : null);
         patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
+    }
+
+    /**
+     * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
+     * event waits for it (boundedly, like the streams), and is withheld if it never comes.
+     */
+    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
+        LogbackHooks.install(bytes -> await(engine).maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
+        patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
+                new LogbackAppenderPatch(LogbackHooks.class.getName()),
+                "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */

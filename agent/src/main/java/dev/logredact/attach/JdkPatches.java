@@ -39,6 +39,22 @@ final class JdkPatches {
         }
     }
 
+    /**
+     * For a library class that may not be loaded yet, in any class loader: patched as it loads, and
+     * retransformed with the others wherever it was loaded already.
+     */
+    void addLibraryByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
+                          String loss) {
+        instrumentation.addTransformer(transformer, true);
+        String name = internalName.replace('/', '.');
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded.getName().equals(name)) {
+                classes.add(loaded);
+                losses.add(loss);
+            }
+        }
+    }
+
     void apply(Instrumentation instrumentation, PrintStream err) {
         if (classes.isEmpty()) {
             return;
