@@ -7,6 +7,7 @@ import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
+import dev.logredact.jul.JulHooks;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -19,6 +20,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +106,9 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
+        if (config.instrument().contains(Hook.JUL)) {
+            patchJul(patches, instrumentation, engine);
+        }
         patches.apply(instrumentation, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
@@ -137,6 +142,23 @@ final class AgentRuntime {
                 errToo ? streams.standardMasking("stderr") : null);
         patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
+    }
+
+    /**
+     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
+     * patched, not LogManager or the handlers, because those are configured by the application.
+     */
+    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
+        JulHooks.install(text -> await(engine).maskText(text, "jul"));
+        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
+        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
+        for (String[] f : formatters) {
+            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
+            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
+                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
+                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
+                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
+        }
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */
