@@ -8,7 +8,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -19,12 +18,11 @@ import java.util.List;
  * <pre>
  * String returned = value;
  * try {
- *     returned = (String) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
+ *     return (String) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
  *             .getMethod(HOOK_METHOD, Object.class).invoke(null, returned);
  * } catch (Throwable t) {
- *     returned = FALLBACK;
+ *     return FALLBACK;
  * }
- * return returned;
  * </pre>
  *
  * The fallback replaces the value because the value may hold a secret: when the agent cannot be
@@ -113,26 +111,25 @@ public final class ReturnValuePatch extends MethodPatch {
         return shape;
     }
 
+    /**
+     * The hook call sits where the return was, without a frame of its own, so the method's own try
+     * blocks around a return still see the method's locals there. The handler, which needs a frame,
+     * goes after the method's last instruction, outside every try block of the method: its frame
+     * types no local, which the handler does not read.
+     */
     private final class HookCall extends MethodVisitor {
         private final Target target;
         private final int slot;
-        /** Per return, in order: start, end and handler of its try/catch. */
+        /** Per return, in order: start and end of its try block. */
         private final Label[][] blocks;
+        private final Label handler = new Label();
         private int returns;
-        /**
-         * The frame's locals at the code added: only the temporary is typed, as the other locals at a
-         * return are not tracked here, and the added code reads the temporary alone.
-         */
-        private final Object[] locals;
 
         HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount) {
             super(Opcodes.ASM9, mv);
             this.target = target;
             this.slot = maxLocals;
             this.blocks = new Label[returnCount][];
-            this.locals = new Object[maxLocals + 1];
-            Arrays.fill(locals, Opcodes.TOP);
-            locals[maxLocals] = "java/lang/String";
         }
 
         /**
@@ -144,8 +141,8 @@ public final class ReturnValuePatch extends MethodPatch {
         public void visitCode() {
             super.visitCode();
             for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = new Label[] {new Label(), new Label(), new Label()};
-                super.visitTryCatchBlock(blocks[i][0], blocks[i][1], blocks[i][2], "java/lang/Throwable");
+                blocks[i] = new Label[] {new Label(), new Label()};
+                super.visitTryCatchBlock(blocks[i][0], blocks[i][1], handler, "java/lang/Throwable");
             }
         }
 
@@ -156,24 +153,25 @@ public final class ReturnValuePatch extends MethodPatch {
                 return;
             }
             Label[] block = blocks[returns++];
-            Label after = new Label();
             super.visitVarInsn(Opcodes.ASTORE, slot);
             super.visitLabel(block[0]);
             HookInvocation.emit(mv, hookClass, target.hookMethod,
                     Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
             super.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
-            super.visitVarInsn(Opcodes.ASTORE, slot);
             super.visitLabel(block[1]);
-            super.visitJumpInsn(Opcodes.GOTO, after);
-            super.visitLabel(block[2]);
-            super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-            super.visitInsn(Opcodes.POP);
-            super.visitLdcInsn(target.fallback);
-            super.visitVarInsn(Opcodes.ASTORE, slot);
-            super.visitLabel(after);
-            super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
-            super.visitVarInsn(Opcodes.ALOAD, slot);
             super.visitInsn(Opcodes.ARETURN);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            if (returns > 0) {
+                super.visitLabel(handler);
+                super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                super.visitInsn(Opcodes.POP);
+                super.visitLdcInsn(target.fallback);
+                super.visitInsn(Opcodes.ARETURN);
+            }
+            super.visitMaxs(maxStack, maxLocals);
         }
     }
 }
