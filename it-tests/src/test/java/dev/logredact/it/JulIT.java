@@ -35,6 +35,17 @@ class JulIT {
         return AgentJar.run(command, new HashMap<>());
     }
 
+    /** Without -javaagent: the app attaches the agent itself once it has used the formatters. */
+    private static AgentJar.Run attachingApp(Path dir) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(AgentJar.java().toString());
+        command.add("-Djdk.attach.allowAttachSelf=true");
+        command.add("-cp");
+        command.add(Paths.get(JulApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        command.addAll(Arrays.asList(JulApp.class.getName(), dir.toString(), AgentJar.path().toAbsolutePath().toString()));
+        return AgentJar.run(command, new HashMap<>());
+    }
+
     private static String read(Path file) throws Exception {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
@@ -66,6 +77,21 @@ class JulIT {
         assertTrue(run.stderr.contains("message " + MASK), run.stderr);
         assertTrue(run.stderr.contains("exception " + MASK), run.stderr);
         assertFalse(run.stderr.contains("withheld"), run.stderr);
+    }
+
+    @Test
+    void formattersLoadedBeforeTheAgentAreRetransformed(@TempDir Path dir) throws Exception {
+        AgentJar.Run run = attachingApp(dir);
+        assertEquals(0, run.exitCode, run.stderr);
+        for (String file : new String[] {"jul.log", "jul.xml"}) {
+            String text = read(dir.resolve(file));
+            assertTrue(text.contains("before the agent"), text);
+            assertFalse(text.contains(LeakyApp.PAT), text);
+            assertTrue(text.contains("parameter " + MASK), text);
+            assertTrue(text.contains("exception " + MASK), text);
+        }
+        assertFalse(run.stderr.contains(LeakyApp.PAT), run.stderr);
+        assertFalse(run.stderr.contains("could not be patched"), run.stderr);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.logging.XMLFormatter;
 /**
  * Logs a fake secret through java.util.logging: to {@code jul.log} (SimpleFormatter) and {@code jul.xml}
  * (XMLFormatter) in the directory given, and through the root logger's ConsoleHandler to stderr.
+ * Given an agent jar too, it logs a clean record first and then attaches the agent to itself, so the
+ * formatters are loaded, and in use, before the agent patches them.
  */
 public final class JulApp {
     private JulApp() {
@@ -26,6 +28,16 @@ public final class JulApp {
         xml.setFormatter(new XMLFormatter());
         logger.addHandler(text);
         logger.addHandler(xml);
+        if (args.length > 1) {
+            logger.info("before the agent");
+            com.sun.tools.attach.VirtualMachine self =
+                    com.sun.tools.attach.VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
+            try {
+                self.loadAgent(args[1]);
+            } finally {
+                self.detach();
+            }
+        }
         logger.info("message " + LeakyApp.PAT);
         logger.log(Level.WARNING, "parameter {0}", LeakyApp.PAT);
         logger.log(Level.SEVERE, "failed", new IllegalStateException("exception " + LeakyApp.PAT));
