@@ -77,6 +77,8 @@ class JulIT {
         assertTrue(run.stderr.contains("message " + MASK), run.stderr);
         assertTrue(run.stderr.contains("exception " + MASK), run.stderr);
         assertFalse(run.stderr.contains("withheld"), run.stderr);
+        // ConsoleHandler output is masked by the formatter, then by the stderr wrapper: once only.
+        assertFalse(run.stderr.contains("[REDACTED:[REDACTED"), run.stderr);
     }
 
     @Test
