@@ -7,6 +7,7 @@ import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
+import dev.logredact.jul.JulHooks;
 import dev.logredact.logback.LogbackHooks;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +111,9 @@ final class AgentRuntime {
         if (config.instrument().contains(Hook.LOGBACK)) {
             patchLogback(patches, instrumentation, engine);
         }
+        if (config.instrument().contains(Hook.JUL)) {
+            patchJul(patches, instrumentation, engine);
+        }
         patches.apply(instrumentation, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
@@ -153,6 +158,23 @@ final class AgentRuntime {
         patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
                 new LogbackAppenderPatch(LogbackHooks.class.getName()),
                 "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
+    }
+
+    /**
+     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
+     * patched, not LogManager or the handlers, because those are configured by the application.
+     */
+    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
+        JulHooks.install(text -> await(engine).maskText(text, "jul"));
+        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
+        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
+        for (String[] f : formatters) {
+            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
+            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
+                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
+                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
+                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
+        }
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */

@@ -13,6 +13,7 @@ import java.util.List;
 final class JdkPatches {
     private final List<Class<?>> classes = new ArrayList<>();
     private final List<String> losses = new ArrayList<>();
+    private Class<?>[] loadedAtStart;
 
     /**
      * @param loss what is not masked when the patch cannot be applied, for the warning
@@ -24,35 +25,37 @@ final class JdkPatches {
     }
 
     /**
-     * For a class that may not be loaded yet, named as in class files ({@code a/b/C}): it is patched as
-     * it loads, and retransformed with the others only if it was loaded already.
+     * For a JDK class that may not be loaded yet, named as in class files ({@code a/b/C}): it is patched
+     * as it loads, and retransformed with the others only if it was loaded already.
      */
     void addByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer, String loss) {
+        addNamed(instrumentation, internalName, transformer, loss, true);
+    }
+
+    /** As {@link #addByName}, for a library class, in whichever class loaders loaded it already. */
+    void addLibraryByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
+                          String loss) {
+        addNamed(instrumentation, internalName, transformer, loss, false);
+    }
+
+    private void addNamed(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
+                          String loss, boolean bootstrapOnly) {
         instrumentation.addTransformer(transformer, true);
         String name = internalName.replace('/', '.');
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (loaded.getClassLoader() == null && loaded.getName().equals(name)) {
+        for (Class<?> loaded : loaded(instrumentation)) {
+            if (loaded.getName().equals(name) && (!bootstrapOnly || loaded.getClassLoader() == null)) {
                 classes.add(loaded);
                 losses.add(loss);
-                return;
             }
         }
     }
 
-    /**
-     * For a library class that may not be loaded yet, in any class loader: patched as it loads, and
-     * retransformed with the others wherever it was loaded already.
-     */
-    void addLibraryByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss) {
-        instrumentation.addTransformer(transformer, true);
-        String name = internalName.replace('/', '.');
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (loaded.getName().equals(name)) {
-                classes.add(loaded);
-                losses.add(loss);
-            }
+    /** The classes loaded at start-up, listed once: the list costs a pass over every class of the JVM. */
+    private Class<?>[] loaded(Instrumentation instrumentation) {
+        if (loadedAtStart == null) {
+            loadedAtStart = instrumentation.getAllLoadedClasses();
         }
+        return loadedAtStart;
     }
 
     void apply(Instrumentation instrumentation, PrintStream err) {

@@ -24,6 +24,14 @@ abstract class MethodPatch implements ClassFileTransformer {
     /** A visitor that patches the method, or {@code mv} itself to leave it alone. */
     abstract MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor);
 
+    /**
+     * As {@link #patchMethod(MethodVisitor, int, String, String)}, for a patch that must read the whole
+     * method (its size, say) before it rewrites it: the reader is the class being patched.
+     */
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader) {
+        return patchMethod(mv, access, name, descriptor);
+    }
+
     @Override
     public final byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                                   ProtectionDomain protectionDomain, byte[] classfileBuffer) {
@@ -45,7 +53,7 @@ abstract class MethodPatch implements ClassFileTransformer {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 return patchMethod(super.visitMethod(access, name, descriptor, signature, exceptions), access, name,
-                        descriptor);
+                        descriptor, reader);
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
