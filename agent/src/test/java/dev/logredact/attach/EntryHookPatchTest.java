@@ -2,9 +2,6 @@ package dev.logredact.attach;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.Map;
 
@@ -59,27 +56,9 @@ public class EntryHookPatchTest {
 
     /** A new instance of {@link Encoder} patched to call {@code hook}, defined in a loader of its own. */
     private static Object patched(String hook) throws Exception {
-        String name = Encoder.class.getName();
-        EntryHookPatch patch = new EntryHookPatch(name.replace('.', '/'), Hooks.class.getName(), Collections.singletonList(
-                EntryHookPatch.Target.replacingArgument("encode", "(JLjava/util/Map;Ljava/lang/Object;)V", hook, 1)));
-        byte[] bytes = patch.transform(null, name.replace('.', '/'), null, null, classFile(Encoder.class));
-        Class<?> type = new ClassLoader(EntryHookPatchTest.class.getClassLoader()) {
-            Class<?> define() {
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        }.define();
-        return type.getConstructor().newInstance();
+        return PatchedClasses.instance(Encoder.class, new EntryHookPatch(Encoder.class.getName().replace('.', '/'),
+                Hooks.class.getName(), Collections.singletonList(
+                        EntryHookPatch.Target.replacingArgument("encode", "(JLjava/util/Map;Ljava/lang/Object;)V", hook, 1))));
     }
 
-    private static byte[] classFile(Class<?> type) throws IOException {
-        String resource = "/" + type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getResourceAsStream(resource)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                out.write(chunk, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
 }

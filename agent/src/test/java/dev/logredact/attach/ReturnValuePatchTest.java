@@ -6,9 +6,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,7 +133,7 @@ public class ReturnValuePatchTest {
             String name = type.getName().replace('.', '/');
             ReturnValuePatch patch = new ReturnValuePatch(name, Hooks.class.getName(), Collections.singletonList(
                     new ReturnValuePatch.Target("format", "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", "mask", "x")));
-            assertNotNull(patch.transform(null, name, type, null, classFile(type)), name);
+            assertNotNull(patch.transform(null, name, type, null, PatchedClasses.classFile(type)), name);
         }
     }
 
@@ -146,28 +143,8 @@ public class ReturnValuePatchTest {
 
     /** A new instance of {@link Formatter} patched to call {@code hook}, defined in a loader of its own. */
     private static Object patched(String hook) throws Exception {
-        String name = Formatter.class.getName();
-        ReturnValuePatch patch = new ReturnValuePatch(name.replace('.', '/'), Hooks.class.getName(), Collections.singletonList(
-                new ReturnValuePatch.Target("format", DESCRIPTOR, hook, "withheld")));
-        byte[] bytes = patch.transform(null, name.replace('.', '/'), null, null, classFile(Formatter.class));
-        assertNotNull(bytes);
-        Class<?> type = new ClassLoader(ReturnValuePatchTest.class.getClassLoader()) {
-            Class<?> define() {
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        }.define();
-        return type.getConstructor().newInstance();
+        return PatchedClasses.instance(Formatter.class, new ReturnValuePatch(Formatter.class.getName().replace('.', '/'),
+                Hooks.class.getName(), Collections.singletonList(new ReturnValuePatch.Target("format", DESCRIPTOR, hook, "withheld"))));
     }
 
-    private static byte[] classFile(Class<?> type) throws IOException {
-        String resource = "/" + type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getResourceAsStream(resource)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                out.write(chunk, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
 }
