@@ -8,6 +8,7 @@ import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
 import dev.logredact.jul.JulHooks;
+import dev.logredact.log4j2.Log4j2Hooks;
 import dev.logredact.logback.LogbackHooks;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
@@ -111,6 +112,9 @@ final class AgentRuntime {
         if (config.instrument().contains(Hook.LOGBACK)) {
             patchLogback(patches, instrumentation, engine);
         }
+        if (config.instrument().contains(Hook.LOG4J2)) {
+            patchLog4j2(patches, instrumentation, engine);
+        }
         if (config.instrument().contains(Hook.JUL)) {
             patchJul(patches, instrumentation, engine);
         }
@@ -158,6 +162,20 @@ final class AgentRuntime {
         patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
                 new LogbackAppenderPatch(LogbackHooks.class.getName()),
                 "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
+    }
+
+    /**
+     * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
+     * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
+     */
+    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
+        Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
+        String hooks = Log4j2Hooks.class.getName();
+        String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
+        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
+            patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
+        }
+        patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
     }
 
     /**

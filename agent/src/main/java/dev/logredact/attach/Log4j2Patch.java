@@ -1,0 +1,34 @@
+package dev.logredact.attach;
+
+import java.util.Collections;
+
+/**
+ * The Log4j 2 classes patched to hand the text of each event to {@code Log4j2Hooks} before it is
+ * encoded: the builder of the direct encoders ({@code StringBuilderEncoder},
+ * {@code LockingStringBuilderEncoder}; the default, {@code log4j2.enableDirectEncoders}), or the
+ * string {@code AbstractStringLayout#getBytes} encodes when direct encoding is off or a layout does
+ * not use it. Only the {@code StringBuilder} overload of {@code encode}: the {@code Object} one is the
+ * bridge method that calls it, and patching both would mask and count each event twice.
+ */
+final class Log4j2Patch {
+    static final String PACKAGE = "org/apache/logging/log4j/core/layout/";
+    static final String STRING_BUILDER_ENCODER = PACKAGE + "StringBuilderEncoder";
+    static final String LOCKING_STRING_BUILDER_ENCODER = PACKAGE + "LockingStringBuilderEncoder";
+    static final String ABSTRACT_STRING_LAYOUT = PACKAGE + "AbstractStringLayout";
+    static final String ENCODE_DESCRIPTOR = "(Ljava/lang/StringBuilder;L" + PACKAGE + "ByteBufferDestination;)V";
+    static final String GET_BYTES_DESCRIPTOR = "(Ljava/lang/String;)[B";
+
+    private Log4j2Patch() {
+    }
+
+    /** One transformer per class: one registered for several names would patch each of them once per name. */
+    static EntryHookPatch encoder(String className, String hookClass) {
+        return new EntryHookPatch(className, hookClass, Collections.singletonList(
+                EntryHookPatch.Target.replacingArgument("encode", ENCODE_DESCRIPTOR, "maskBuilder", 0)));
+    }
+
+    static EntryHookPatch layout(String hookClass) {
+        return new EntryHookPatch(ABSTRACT_STRING_LAYOUT, hookClass, Collections.singletonList(
+                EntryHookPatch.Target.replacingArgument("getBytes", GET_BYTES_DESCRIPTOR, "maskString", 0)));
+    }
+}
