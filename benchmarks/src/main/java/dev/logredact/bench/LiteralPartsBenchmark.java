@@ -69,26 +69,6 @@ public class LiteralPartsBenchmark {
         return lines;
     }
 
-    /** StreamMasker.scanCompleteLines' loop: line ends plus a keyword automaton step per byte (no keywords here). */
-    @Benchmark
-    public int keywordPass(LiteralBenchmark.Processed processed) {
-        int state = 0;
-        boolean seen = false;
-        int hits = 0;
-        for (byte c : text) {
-            if (c == '\n') {
-                hits += seen ? 1 : 0;
-                state = 0;
-                seen = false;
-            } else {
-                state = scanner.keywordStep(state, c);
-                seen |= scanner.keywordHit(state);
-            }
-        }
-        processed.bytes += text.length;
-        return hits;
-    }
-
     /** StreamMasker.refreshLiterals' copy into the match view, and dropping what was written out. */
     @Benchmark
     public int matchTextAppend(LiteralBenchmark.Processed processed) {

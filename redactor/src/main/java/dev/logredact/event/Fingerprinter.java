@@ -17,12 +17,10 @@ public final class Fingerprinter {
 
     private final byte[] fixedKey;
     private volatile SecretKeySpec key;
-    private final boolean randomKey;
     private final ThreadLocal<Mac> macs;
 
-    private Fingerprinter(byte[] key, boolean randomKey) {
+    private Fingerprinter(byte[] key) {
         this.fixedKey = key;
-        this.randomKey = randomKey;
         this.macs = new ThreadLocal<Mac>() {
             @Override
             protected Mac initialValue() {
@@ -43,7 +41,7 @@ public final class Fingerprinter {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("the fingerprint key is empty");
         }
-        return new Fingerprinter(key.getBytes(StandardCharsets.UTF_8), false);
+        return new Fingerprinter(key.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -52,7 +50,7 @@ public final class Fingerprinter {
      * JVM that may never mask anything.
      */
     public static Fingerprinter withRandomKey() {
-        return new Fingerprinter(null, true);
+        return new Fingerprinter(null);
     }
 
     private SecretKeySpec key() {
@@ -72,10 +70,6 @@ public final class Fingerprinter {
             }
         }
         return k;
-    }
-
-    public boolean hasRandomKey() {
-        return randomKey;
     }
 
     public String fingerprint(CharSequence secret) {

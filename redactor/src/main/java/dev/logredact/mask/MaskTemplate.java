@@ -72,10 +72,6 @@ public final class MaskTemplate {
         return of(DEFAULT);
     }
 
-    public String template() {
-        return template;
-    }
-
     public boolean usesFingerprint() {
         return usesFingerprint;
     }

@@ -173,11 +173,6 @@ final class KeywordAutomaton {
         }
     }
 
-    /** The state after {@code b}, for callers that scan bytes themselves; 0 is the start state. */
-    int next(int state, byte b) {
-        return delta[state * classes + classOf[b & 0xff]];
-    }
-
     /** The table for a byte-level line scanner; see {@link LineKeywords}. */
     LineKeywords lineKeywords(boolean always) {
         // With a rule that runs on every line, every byte of a line counts as a hit.
@@ -191,11 +186,6 @@ final class KeywordAutomaton {
             steps[i] = always || outputs[next] != null ? ~(next * classes) : next * classes;
         }
         return new LineKeywords(lineClasses, classOf[0x1b], steps, lengths.length == 0 && !always, always);
-    }
-
-    /** True when a keyword ends at this state. */
-    boolean accepting(int state) {
-        return outputs[state] != null;
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */

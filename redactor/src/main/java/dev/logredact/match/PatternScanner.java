@@ -92,27 +92,9 @@ public final class PatternScanner {
         filter = new FindingFilter(ruleSet, honourInlineAllow);
     }
 
-    /** The number of rules with a regex; path-only rules never fire on text. */
-    public int ruleCount() {
-        return rules.length;
-    }
-
     /** The keyword automaton as a table for a byte-level line scanner. */
     public LineKeywords lineKeywords() {
         return lineKeywords;
-    }
-
-    /**
-     * Steps the keyword automaton over one byte, for a caller that finds line ends in the same pass;
-     * start from state 0 at each line.
-     */
-    public int keywordStep(int state, byte b) {
-        return keywords.next(state, b);
-    }
-
-    /** True when a keyword ends at this state, or when some rule has no keyword and so runs on every line. */
-    public boolean keywordHit(int state) {
-        return keywords.accepting(state) || alwaysRun.length > 0;
     }
 
     /**
