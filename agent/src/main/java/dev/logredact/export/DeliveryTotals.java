@@ -1,6 +1,6 @@
 package dev.logredact.export;
 
-/** What became of this JVM's events: the numbers the exit summary prints. */
+/** What became of this JVM's events (log records): the numbers the exit summary prints. */
 public final class DeliveryTotals {
     /** Acknowledged by the collector (2xx, nothing rejected). */
     public final long sent;

@@ -8,9 +8,10 @@ package dev.logredact.export;
 public interface EventExport {
     /**
      * One event batch as one OTLP/JSON line, {@code {"resourceLogs":[...]}} without a line break, as the
-     * OTLP file exporter writes it. It is on disk (or counted as lost, with a warning) when this returns.
+     * OTLP file exporter writes it, holding {@code records} log records (the unit every total counts). It is
+     * on disk (or counted as lost, with a warning) when this returns.
      */
-    void append(String otlpJsonLine);
+    void append(String otlpJsonLine, int records);
 
     /**
      * At exit: ships what it can within {@code millis}, leaves the rest in the spool for a later JVM, and
