@@ -1,15 +1,20 @@
 package dev.logredact.attach;
 
 import dev.logredact.api.Logredact;
+import dev.logredact.cli.Version;
 import dev.logredact.config.AgentConfig;
 import dev.logredact.config.ConfigLoader;
 import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
+import dev.logredact.export.DeliveryTotals;
+import dev.logredact.export.EventExport;
+import dev.logredact.export.Reporter;
 import dev.logredact.jul.JulHooks;
 import dev.logredact.log4j2.Log4j2Hooks;
 import dev.logredact.logback.LogbackHooks;
+import dev.logredact.stdio.AddMaskCommands;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -42,6 +47,12 @@ final class AgentRuntime {
 
     private static final long ENGINE_WAIT_SECONDS = 60;
 
+    /**
+     * At exit, events held by the reporter go to the spool even when the drain is set to 0: that is what
+     * lets a later JVM ship them.
+     */
+    private static final long FLUSH_FLOOR_MILLIS = 1000;
+
     private AgentRuntime() {
     }
 
@@ -71,7 +82,22 @@ final class AgentRuntime {
     }
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
-        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
+        Engine.Settings settings = settings(config);
+        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings, System.getenv(), err));
+        boolean fork = SurefireFork.isThisJvm();
+        // Set before the engine's thread starts, which makes them visible to it.
+        EventExport export = config.collectorEndpoint() == null ? null : export(config, err);
+        if (export != null) {
+            settings.reporter = Reporter.start(export, Version.current(), System.getenv(), text -> await(engine).scrub(text), err);
+            if (config.fingerprintKey() == null) {
+                err.println("logredact: warning: logredact.fingerprint.key is not set: fingerprints will not correlate "
+                        + "across JVMs; set logredact.fingerprint.key from a CI secret");
+            }
+        }
+        if (AddMaskCommands.wanted(config.githubAddMask(), System.getenv(), fork)) {
+            AddMaskCommands commands = AddMaskCommands.toStandardOutput();
+            settings.ruleFindings = (ruleId, value) -> commands.found(value);
+        }
         // The application writes at once: what it writes waits here for the engine, not the application.
         WriteBacklog backlog = new WriteBacklog(BACKLOG_LIMIT);
         Thread builder = new Thread(() -> {
@@ -84,7 +110,6 @@ final class AgentRuntime {
 
         SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
                 backlog, config.idleMillis(), config.onError() == OnError.WITHHOLD);
-        boolean fork = SurefireFork.isThisJvm();
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
@@ -119,14 +144,40 @@ final class AgentRuntime {
             patchJul(patches, instrumentation, engine);
         }
         patches.apply(instrumentation, err);
+        Reporter reporter = settings.reporter;
         Thread exit = new Thread(() -> {
             streams.drainAll();
+            ExitSummary.Events events = reporter == null ? null : drainEvents(reporter, export, config.collectorDrainMillis());
             if (config.summary() && engine.isDone()) {
                 Engine e = await(engine);
-                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors());
+                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors(), events);
             }
         }, "logredact-exit");
         Runtime.getRuntime().addShutdownHook(exit);
+    }
+
+    /**
+     * The delivery half of reporting (issue #7: spool, OTLP/HTTP, retries, dead letters), built on a
+     * branch of its own: construct the spooling exporter here. Until then nothing can be delivered, so
+     * reporting stays off and says so.
+     */
+    private static EventExport export(AgentConfig config, PrintStream err) {
+        err.println("logredact: warning: logredact.collector.endpoint is set, but this agent build cannot deliver "
+                + "events yet; masking goes on");
+        return null;
+    }
+
+    /**
+     * After the streams are drained: the reporter hands what it holds to the export, which then ships what
+     * it can, both within {@code drainMillis} in all. A JVM that reported nothing does not wait for the
+     * collector: what others left in the spool is shipped by a JVM that has its own events to send.
+     */
+    private static ExitSummary.Events drainEvents(Reporter reporter, EventExport export, long drainMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        reporter.flush(Math.max(drainMillis, FLUSH_FLOOR_MILLIS));
+        long left = reporter.reported() == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        DeliveryTotals totals = export.drain(left);
+        return new ExitSummary.Events(totals, reporter.dropped());
     }
 
     /** Patches {@code System.setOut/setErr} so streams installed later are masked too. */
