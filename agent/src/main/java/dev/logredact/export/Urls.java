@@ -39,9 +39,9 @@ final class Urls {
     static String repository(String raw) {
         String s = raw.trim();
         if (!s.contains("://")) {
-            // scp-like syntax: [user@]host:path
+            // scp-like syntax: [user@]host:path; not a local path, nor one with a drive letter.
             int colon = s.indexOf(':');
-            if (colon <= 0 || s.indexOf('/') >= 0 && s.indexOf('/') < colon) {
+            if (colon <= 1 || s.indexOf('/') >= 0 && s.indexOf('/') < colon) {
                 return null;
             }
             s = "ssh://" + s.substring(0, colon) + "/" + stripLeadingSlashes(s.substring(colon + 1));
