@@ -52,8 +52,9 @@ final class Engine {
     }
 
     /**
-     * Told the value of each secret a rule finds, on the writing thread, before its mask is written. Only
-     * for telling a CI runner to mask it too ({@code ::add-mask::}): a value must go nowhere else.
+     * Told the value of each secret a rule finds that was not given as a known secret, on the writing
+     * thread, before its mask is written. Only for telling a CI runner to mask it too
+     * ({@code ::add-mask::}); the runner has the secrets the job was given. A value must go nowhere else.
      */
     interface SecretSink {
         void found(String ruleId, String value);
@@ -190,7 +191,9 @@ final class Engine {
             @Override
             public void learned(String ruleId, String value) {
                 secrets.learned(ruleId, value);
-                sink.found(ruleId, value);
+                if (!secrets.isGiven(value)) {
+                    sink.found(ruleId, value);
+                }
             }
         };
     }

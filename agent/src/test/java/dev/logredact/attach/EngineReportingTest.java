@@ -48,7 +48,9 @@ class EngineReportingTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         StreamMasker masker = engine.masker(stdout, StandardCharsets.UTF_8, "stdout");
         String encoded = Base64.getEncoder().encodeToString(("ci:" + DEPLOY_TOKEN).getBytes(StandardCharsets.UTF_8));
-        byte[] text = ("token " + PAT + "\ndeploy " + DEPLOY_TOKEN + "\nbase64 " + encoded + "\n").getBytes(StandardCharsets.UTF_8);
+        // The URL's password is a rule finding too, but a given secret: the sink is not told of it.
+        byte[] text = ("token " + PAT + "\ndeploy " + DEPLOY_TOKEN + "\nbase64 " + encoded + "\nurl https://ci:" + DEPLOY_TOKEN
+                + "@repo.example/\n").getBytes(StandardCharsets.UTF_8);
         masker.write(text, 0, text.length);
         masker.releaseAll(true);
         engine.maskText("jul record with " + DEPLOY_TOKEN, "jul");
@@ -76,7 +78,7 @@ class EngineReportingTest {
             }
         }
         assertEquals(Set.of("github-pat plain on stdout", "env:DEPLOY_TOKEN plain on stdout", "env:DEPLOY_TOKEN base64 on stdout",
-                "env:DEPLOY_TOKEN plain on jul", "github-pat plain on log4j2"), seen);
+                "url-credentials plain on stdout", "env:DEPLOY_TOKEN plain on jul", "github-pat plain on log4j2"), seen);
         assertEquals(engine.counts().total(), total, "every mask counted at exit is in an event");
         Map<String, String> resource = OtlpRequests.attributes(OtlpRequests.parse(lines.get(0)).getResourceLogs(0)
                 .getResource().getAttributesList());

@@ -146,4 +146,27 @@ class StdStreamsIT {
         assertTrue(run.stderr.contains("secrets.min.length"), run.stderr);
         assertTrue(run.stderr.contains("mask"), run.stderr);
     }
+
+    /**
+     * GitHub Actions, opt-in: the runner is told to mask what a rule found, once, straight on the
+     * descriptor (so the command is not itself masked); known secrets, which the runner already has, are
+     * not sent.
+     */
+    @Test
+    void addMaskTellsTheGithubRunnerOnceAndOnlyWhenAsked() throws Exception {
+        Map<String, String> actions = new HashMap<>();
+        actions.put("GITHUB_ACTIONS", "true");
+        AgentJar.Run run = app(actions, "github.add.mask=true", "println", "println", "env");
+        String out = run.out();
+        assertTrue(out.startsWith("\n::add-mask::" + LeakyApp.PAT + "\nprintln " + MASK + "\nprintln " + MASK + "\n"), out);
+        assertEquals(1, out.split(LeakyApp.PAT, -1).length - 1, "the value is only in the one command: " + out);
+        assertFalse(out.contains(DEPLOY_TOKEN), out);
+        assertFalse(run.stderr.contains(LeakyApp.PAT), run.stderr);
+
+        assertEquals("println " + MASK + "\n", app(actions, null, "println").out(), "not without the opt-in");
+        Map<String, String> elsewhere = new HashMap<>();
+        elsewhere.put("GITHUB_ACTIONS", "false");
+        assertEquals("println " + MASK + "\n", app(elsewhere, "github.add.mask=true", "println").out(),
+                "not outside GitHub Actions");
+    }
 }
