@@ -172,7 +172,7 @@ final class AgentRuntime {
      * it can, both within {@code drainMillis} in all. A JVM that reported nothing does not wait for the
      * collector: what others left in the spool is shipped by a JVM that has its own events to send.
      */
-    private static ExitSummary.Events drainEvents(Reporter reporter, EventExport export, long drainMillis) {
+    static ExitSummary.Events drainEvents(Reporter reporter, EventExport export, long drainMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
         reporter.flush(Math.max(drainMillis, FLUSH_FLOOR_MILLIS));
         long left = reporter.reported() == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class RecordingExport implements EventExport {
     private final List<String> lines = new ArrayList<>();
     private long records;
+    private long drainedWithin = -1;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final CountDownLatch firstAppend = new CountDownLatch(1);
 
@@ -31,7 +32,13 @@ public final class RecordingExport implements EventExport {
 
     @Override
     public synchronized DeliveryTotals drain(long millis) {
+        drainedWithin = millis;
         return new DeliveryTotals(records, 0, 0, 0);
+    }
+
+    /** The bound of the last drain, or -1. */
+    public synchronized long drainedWithin() {
+        return drainedWithin;
     }
 
     public void hold() {
