@@ -1,14 +1,11 @@
 package dev.logredact.export;
 
 import dev.logredact.export.ScriptedCollector.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,19 +37,10 @@ class NoSecretInDeliveryTest {
     @TempDir
     Path spool;
 
-    private ScriptedCollector collector;
+    @RegisterExtension
+    final ScriptedCollector collector = ScriptedCollector.start();
     private final TestEvents.Captured warnings = new TestEvents.Captured();
     private final List<String> given = new ArrayList<>();
-
-    @BeforeEach
-    void startCollector() throws IOException {
-        collector = ScriptedCollector.start();
-    }
-
-    @AfterEach
-    void stopCollector() {
-        collector.close();
-    }
 
     private SpoolingExporter exporter(URI endpoint) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -127,11 +115,7 @@ class NoSecretInDeliveryTest {
 
     @Test
     void whatIsSpooledForADeadCollectorIsExactlyTheLinesGiven() throws IOException {
-        URI dead;
-        try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            dead = URI.create("http://127.0.0.1:" + reserved.getLocalPort());
-        }
-        SpoolingExporter export = exporter(dead);
+        SpoolingExporter export = exporter(ScriptedCollector.endpointOn(ScriptedCollector.unusedPort()));
         appendThree(export);
 
         assertEquals(3, export.drain(100).spooled);

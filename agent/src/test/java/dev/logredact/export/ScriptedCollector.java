@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +37,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * A real OTLP/HTTP endpoint on a loopback port for tests: records every request (body gunzipped and
  * checked to be JSON) and answers as scripted, reply by reply, then with 200 and an empty response.
+ * As a registered extension it stops after each test.
  */
-final class ScriptedCollector implements AutoCloseable {
+final class ScriptedCollector implements AutoCloseable, AfterEachCallback {
     private static final Pattern UID = Pattern.compile("\"key\":\"log\\.record\\.uid\",\"value\":\\{\"stringValue\":\"([^\"]+)\"}");
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -50,8 +56,12 @@ final class ScriptedCollector implements AutoCloseable {
         server.start();
     }
 
-    static ScriptedCollector start() throws IOException {
-        return new ScriptedCollector(0);
+    static ScriptedCollector start() {
+        try {
+            return new ScriptedCollector(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** On a given port: for a collector that comes up where an exporter has been trying. */
@@ -59,8 +69,19 @@ final class ScriptedCollector implements AutoCloseable {
         return new ScriptedCollector(port);
     }
 
+    /** A loopback port nothing listens on (for now). */
+    static int unusedPort() throws IOException {
+        try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return reserved.getLocalPort();
+        }
+    }
+
+    static URI endpointOn(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return endpointOn(server.getAddress().getPort());
     }
 
     /** The next replies, in order. */
@@ -96,12 +117,21 @@ final class ScriptedCollector implements AutoCloseable {
 
     /** Waits until every uid was received in a request answered 200; false after {@code millis}. */
     boolean awaitUids(Collection<String> expected, long millis) throws InterruptedException {
+        return await(() -> uids().containsAll(expected), millis);
+    }
+
+    /** Waits until {@code count} requests came; false after {@code millis}. */
+    boolean awaitRequests(int count, long millis) throws InterruptedException {
+        return await(() -> requests().size() >= count, millis);
+    }
+
+    private static boolean await(BooleanSupplier done, long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!uids().containsAll(expected)) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() - end > 0) {
                 return false;
             }
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
         return true;
     }
@@ -110,6 +140,11 @@ final class ScriptedCollector implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

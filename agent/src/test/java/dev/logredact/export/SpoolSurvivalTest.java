@@ -1,13 +1,11 @@
 package dev.logredact.export;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static dev.logredact.export.TestEvents.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,18 +34,13 @@ class SpoolSurvivalTest {
     Path temp;
 
     private Path spool;
-    private ScriptedCollector collector;
+    @RegisterExtension
+    final ScriptedCollector collector = ScriptedCollector.start();
     private final TestEvents.Captured warnings = new TestEvents.Captured();
 
     @BeforeEach
-    void startCollector() throws IOException {
+    void nameTheSpool() {
         spool = temp.resolve("spool");
-        collector = ScriptedCollector.start();
-    }
-
-    @AfterEach
-    void stopCollector() {
-        collector.close();
     }
 
     private SpoolingExporter exporter(URI endpoint, Path dir) {
@@ -58,26 +50,11 @@ class SpoolSurvivalTest {
 
     /** A loopback URL nothing listens on. */
     private static URI deadEndpoint() throws IOException {
-        try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return URI.create("http://127.0.0.1:" + reserved.getLocalPort());
-        }
+        return ScriptedCollector.endpointOn(ScriptedCollector.unusedPort());
     }
 
     private List<Path> segments() throws IOException {
-        if (!Files.isDirectory(spool)) {
-            return Collections.emptyList();
-        }
-        try (Stream<Path> files = Files.list(spool)) {
-            return files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-        }
-    }
-
-    private List<String> spooledLines() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (Path segment : segments()) {
-            lines.addAll(Files.readAllLines(segment, StandardCharsets.UTF_8));
-        }
-        return lines;
+        return TestEvents.files(spool);
     }
 
     @Test
@@ -86,7 +63,7 @@ class SpoolSurvivalTest {
         export.append(line("a-0"), 1);
         export.append(line("a-1", "a-2"), 2);
 
-        assertEquals(Arrays.asList(line("a-0"), line("a-1", "a-2")), spooledLines(), "as given, nothing added");
+        assertEquals(Arrays.asList(line("a-0"), line("a-1", "a-2")), TestEvents.linesIn(spool), "as given, nothing added");
         assertEquals(3, export.drain(0).spooled);
     }
 
@@ -146,13 +123,7 @@ class SpoolSurvivalTest {
         SpoolingExporter export = exporter(collector.endpoint(), spool);
         assertTrue(collector.awaitUids(TestEvents.uids("m", 2), 10_000));
         export.drain(5000);
-        try (Stream<Path> kept = Files.list(spool.resolve("dead-letter"))) {
-            List<String> lines = new ArrayList<>();
-            for (Path file : kept.collect(Collectors.toList())) {
-                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-            }
-            assertEquals(Collections.singletonList("{\"resourceLogs\":[{]}"), lines);
-        }
+        assertEquals(Collections.singletonList("{\"resourceLogs\":[{]}"), TestEvents.linesIn(spool.resolve("dead-letter")));
         assertTrue(warnings.text().contains("1 lines of "), warnings.text());
     }
 

@@ -2,30 +2,23 @@ package dev.logredact.export;
 
 import dev.logredact.export.ScriptedCollector.Reply;
 import dev.logredact.export.ScriptedCollector.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static dev.logredact.export.TestEvents.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,18 +32,9 @@ class StatusPathsTest {
     @TempDir
     Path spool;
 
-    private ScriptedCollector collector;
+    @RegisterExtension
+    final ScriptedCollector collector = ScriptedCollector.start();
     private final TestEvents.Captured warnings = new TestEvents.Captured();
-
-    @BeforeEach
-    void startCollector() throws IOException {
-        collector = ScriptedCollector.start();
-    }
-
-    @AfterEach
-    void stopCollector() {
-        collector.close();
-    }
 
     private SpoolingExporter exporter(URI endpoint, ExportSettings settings) {
         return SpoolingExporter.start(endpoint, Collections.singletonMap("Authorization", TOKEN), spool,
@@ -73,22 +57,20 @@ class StatusPathsTest {
                 Arrays.asList(totals.sent, totals.spooled, totals.deadLettered, totals.lost), "sent, spooled, dead-lettered, lost");
     }
 
-    private List<Path> files(String under) throws IOException {
-        Path dir = spool.resolve(under);
-        if (!Files.isDirectory(dir)) {
-            return Collections.emptyList();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-        }
+    private List<String> deadLetterLines() throws IOException {
+        return TestEvents.linesIn(spool.resolve("dead-letter"));
     }
 
-    private List<String> deadLetterLines() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (Path file : files("dead-letter")) {
-            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-        }
-        return lines;
+    /** How long the exporter waited to send again after {@code first}, measured at the collector. */
+    private long waitedAfter(Reply first) throws InterruptedException {
+        collector.script(first);
+        SpoolingExporter export = exporter();
+        export.append(line("a-0"), 1);
+
+        assertTrue(collector.awaitUids(TestEvents.uids("a", 1), 10_000));
+        assertTotals(export.drain(5000), 1, 0, 0, 0);
+        List<Request> requests = collector.requests();
+        return TimeUnit.NANOSECONDS.toMillis(requests.get(1).nanos - requests.get(0).nanos);
     }
 
     @Test
@@ -107,7 +89,7 @@ class StatusPathsTest {
             assertEquals(TOKEN, request.headers.getFirst("Authorization"));
             assertTrue(request.json, "the merged body is one JSON document: " + request.body);
         }
-        assertEquals(Collections.emptyList(), files(""), "nothing is left in the spool");
+        assertEquals(Collections.emptyList(), TestEvents.files(spool), "nothing is left in the spool");
         assertEquals("", warnings.text());
     }
 
@@ -134,7 +116,7 @@ class StatusPathsTest {
         appendSix(export);
 
         assertTotals(export.drain(5000), 6, 0, 0, 0);
-        assertEquals(Collections.emptyList(), files("dead-letter"));
+        assertEquals(Collections.emptyList(), TestEvents.files(spool.resolve("dead-letter")));
         assertTrue(warnings.text().contains("accepted the events with a warning: unknown field ignored"), warnings.text());
     }
 
@@ -159,10 +141,7 @@ class StatusPathsTest {
         collector.script(Reply.status(status, "token expired").header("WWW-Authenticate", "Bearer realm=\"otlp\""));
         SpoolingExporter export = exporter();
         appendSix(export);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (collector.requests().isEmpty() && System.nanoTime() - end < 0) {
-            Thread.sleep(5);
-        }
+        assertTrue(collector.awaitRequests(1, 5000));
         export.append(line("a-6"), 1);
         Thread.sleep(200);
 
@@ -204,30 +183,16 @@ class StatusPathsTest {
 
     @Test
     void retryAfterInSecondsIsHonoured() throws Exception {
-        collector.script(Reply.status(429).header("Retry-After", "1"));
-        SpoolingExporter export = exporter();
-        export.append(line("a-0"), 1);
-
-        assertTrue(collector.awaitUids(TestEvents.uids("a", 1), 10_000));
-        List<Request> requests = collector.requests();
-        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(requests.get(1).nanos - requests.get(0).nanos);
-        assertTrue(waitedMillis >= 1000, "backoff alone would retry in 5 ms; waited " + waitedMillis + " ms");
-        assertTotals(export.drain(5000), 1, 0, 0, 0);
+        long waited = waitedAfter(Reply.status(429).header("Retry-After", "1"));
+        assertTrue(waited >= 1000, "backoff alone would retry in 5 ms; waited " + waited + " ms");
     }
 
     @Test
     void retryAfterAsAnHttpDateIsHonoured() throws Exception {
         String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-        collector.script(Reply.status(503).header("Retry-After", inTwoSeconds));
-        SpoolingExporter export = exporter();
-        export.append(line("a-0"), 1);
-
-        assertTrue(collector.awaitUids(TestEvents.uids("a", 1), 10_000));
-        List<Request> requests = collector.requests();
-        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(requests.get(1).nanos - requests.get(0).nanos);
+        long waited = waitedAfter(Reply.status(503).header("Retry-After", inTwoSeconds));
         // The date has whole seconds: two seconds ahead, cut to the second, is at least one second ahead.
-        assertTrue(waitedMillis >= 950, "waited " + waitedMillis + " ms");
-        assertTotals(export.drain(5000), 1, 0, 0, 0);
+        assertTrue(waited >= 950, "waited " + waited + " ms");
     }
 
     @Test
@@ -235,10 +200,7 @@ class StatusPathsTest {
         collector.script(Reply.status(503).header("Retry-After", "120"));
         SpoolingExporter export = exporter();
         export.append(line("a-0"), 1);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (collector.requests().isEmpty() && System.nanoTime() - end < 0) {
-            Thread.sleep(5);
-        }
+        assertTrue(collector.awaitRequests(1, 5000));
 
         assertTotals(export.drain(5000), 1, 0, 0, 0);
         assertEquals(2, collector.requests().size());
@@ -259,14 +221,11 @@ class StatusPathsTest {
 
     @Test
     void aCollectorThatIsDownAndThenComesUpGetsEverything() throws Exception {
-        int port;
-        try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = reserved.getLocalPort();
-        }
-        SpoolingExporter export = exporter(URI.create("http://127.0.0.1:" + port), TestEvents.fast());
+        int port = ScriptedCollector.unusedPort();
+        SpoolingExporter export = exporter(ScriptedCollector.endpointOn(port), TestEvents.fast());
         appendSix(export);
         Thread.sleep(300);
-        assertFalse(files("").isEmpty(), "spooled while the collector is down");
+        assertFalse(TestEvents.files(spool).isEmpty(), "spooled while the collector is down");
 
         try (ScriptedCollector late = ScriptedCollector.startOn(port)) {
             assertTrue(late.awaitUids(TestEvents.uids("a", 6), 10_000));

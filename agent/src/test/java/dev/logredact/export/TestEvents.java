@@ -4,13 +4,19 @@ import dev.logredact.mask.Redactor;
 import dev.logredact.rules.RuleSetLoader;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** OTLP lines as the encoder writes them, the agent's real masker, and sizes and waits shrunk for tests. */
 final class TestEvents {
@@ -45,6 +51,25 @@ final class TestEvents {
             uids.add(prefix + "-" + i);
         }
         return uids;
+    }
+
+    /** The regular files directly in {@code dir}, sorted; none when it does not exist. */
+    static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Collections.emptyList();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** The lines of every file directly in {@code dir}. */
+    static List<String> linesIn(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : files(dir)) {
+            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        return lines;
     }
 
     /** Small segments, short waits, backoff from 5 ms: every path in milliseconds. */
