@@ -26,7 +26,7 @@ final class ExportOutcome {
     /** The HTTP status, or -1 when none came. */
     final int status;
     final long rejected;
-    /** The collector's text or the failure's, unmasked; null when there is none. */
+    /** The collector's text, unmasked; null when there is none. */
     final String message;
     /** What {@code Retry-After} asked for, or -1. */
     final long retryAfterMillis;
@@ -40,8 +40,8 @@ final class ExportOutcome {
     }
 
     /** No response: a failed connect, a timeout or a dropped connection. */
-    static ExportOutcome noResponse(String why) {
-        return new ExportOutcome(Kind.RETRY, -1, 0, why, -1);
+    static ExportOutcome noResponse() {
+        return new ExportOutcome(Kind.RETRY, -1, 0, null, -1);
     }
 
     /** A response; {@code body} is null when it was larger than {@link #MAX_RESPONSE_BYTES}. */

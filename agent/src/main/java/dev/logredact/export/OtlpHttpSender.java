@@ -73,10 +73,11 @@ final class OtlpHttpSender {
             // In streaming mode the JDK turns a 401 that asks for authentication into this exception.
             return ExportOutcome.of(e.responseCode(), new byte[0], null, clock);
         } catch (IOException | RuntimeException e) {
+            // Retried, and never printed: some JDK messages quote a header value.
             if (connection != null) {
                 connection.disconnect();
             }
-            return ExportOutcome.noResponse(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ExportOutcome.noResponse();
         }
     }
 
