@@ -109,7 +109,9 @@ final class BatchShipper {
                             + " events (HTTP " + outcome.status + ": " + warnings.quote(outcome.message) + ")");
                     break;
                 default:
-                    schedule.pause(retry.delayMillis(attempt, outcome.retryAfterMillis));
+                    if (!schedule.pause(retry.delayMillis(attempt, outcome.retryAfterMillis))) {
+                        return false;
+                    }
                     continue;
             }
             open.removeAll(batch.lines);

@@ -11,6 +11,8 @@ final class ExportSchedule {
     private boolean draining;
     private long deadlineNanos;
     private boolean drainPassDone;
+    /** A retry would have waited past the drain's deadline: nothing more is tried. */
+    private boolean drainGivenUp;
     private boolean closed;
 
     /** There is something new to send. */
@@ -42,26 +44,31 @@ final class ExportSchedule {
     }
 
     /**
-     * Whether sending may go on: not stopped, not past the drain's deadline, and the export thread not
-     * interrupted (its waits would no longer wait).
+     * Whether sending may go on: not stopped, the drain neither past its deadline nor given up, and the
+     * export thread not interrupted (its waits would no longer wait).
      */
     synchronized boolean mayContinue() {
-        return !closed && !(draining && System.nanoTime() - deadlineNanos >= 0) && !Thread.currentThread().isInterrupted();
+        return !closed && !drainGivenUp && !(draining && System.nanoTime() - deadlineNanos >= 0)
+                && !Thread.currentThread().isInterrupted();
     }
 
     /**
-     * Waits before a retry. A drain that begins meanwhile cuts the wait short (the exit is the last chance
-     * to send), and during a drain no wait goes past its deadline.
+     * Waits before a retry; false when nothing more is to be tried. A drain that begins meanwhile cuts the
+     * wait short (the exit is the last chance to send). During a drain, a wait that would end past its
+     * deadline is not begun: the exit is not held for nothing, and a collector's {@code Retry-After} is
+     * respected; the next JVM ships what is left.
      */
-    synchronized void pause(long millis) {
+    synchronized boolean pause(long millis) {
         boolean drainingBefore = draining;
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!closed && draining == drainingBefore) {
-            long until = draining && deadlineNanos - end < 0 ? deadlineNanos : end;
-            if (!waitUntil(until)) {
-                return;
-            }
+        if (draining && end - deadlineNanos > 0) {
+            drainGivenUp = true;
+            return false;
         }
+        while (!closed && draining == drainingBefore && waitUntil(end)) {
+            // Notified: a drain may have begun.
+        }
+        return !closed;
     }
 
     /** A request's time limit: {@code configured}, or what is left of a drain when that is less (at least 1). */

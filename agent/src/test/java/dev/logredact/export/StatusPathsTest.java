@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -200,10 +201,39 @@ class StatusPathsTest {
         collector.script(Reply.status(503).header("Retry-After", "120"));
         SpoolingExporter export = exporter();
         export.append(line("a-0"), 1);
-        assertTrue(collector.awaitRequests(1, 5000));
+        awaitBackoff();
 
         assertTotals(export.drain(5000), 1, 0, 0, 0);
         assertEquals(2, collector.requests().size());
+    }
+
+    @Test
+    void duringADrainARetryAfterPastTheDeadlineEndsTheDrainAtOnce() throws Exception {
+        collector.respond(request -> Reply.status(503).header("Retry-After", "120"));
+        SpoolingExporter export = exporter();
+        export.append(line("a-0"), 1);
+        awaitBackoff();
+
+        long start = System.nanoTime();
+        assertTotals(export.drain(10_000), 0, 1, 0, 0);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(tookMillis < 5000, "the exit is not held until the deadline: " + tookMillis + " ms");
+        assertEquals(2, collector.requests().size(), "one more attempt at the drain, then none");
+    }
+
+    /** Waits until the export thread is in a retry's backoff. */
+    private static void awaitBackoff() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() - end < 0) {
+            for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+                if (thread.getKey().getName().equals("logredact-export") && thread.getKey().getState() == Thread.State.TIMED_WAITING
+                        && Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getMethodName().equals("pause"))) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the export thread never backed off");
     }
 
     @Test
