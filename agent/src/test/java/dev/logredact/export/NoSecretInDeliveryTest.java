@@ -55,11 +55,11 @@ class NoSecretInDeliveryTest {
         export.append(given.get(1), 2);
     }
 
-    /** Every line of every file under the spool directory, dead-letter folder included. */
+    /** Every line of every file under the spool directory, dead-letter folder included, files in name order. */
     private List<String> linesOnDisk() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(spool)) {
-            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
                 lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
             }
         }
