@@ -65,7 +65,7 @@ final class ExportWarnings {
             line.append(c < 0x20 || c == 0x7f ? ' ' : c);
         }
         if (masked.length() > MAX_QUOTED) {
-            line.append('…');
+            line.append("...");
         }
         return line.toString().trim();
     }

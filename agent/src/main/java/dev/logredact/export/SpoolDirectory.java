@@ -74,7 +74,7 @@ final class SpoolDirectory {
      */
     void sealAbandoned() throws IOException {
         for (Path open : list(OPEN)) {
-            if (open.getFileName().toString().startsWith(instance + "-")) {
+            if (isOwn(open)) {
                 continue;
             }
             try (FileChannel channel = FileChannel.open(open, StandardOpenOption.WRITE)) {
