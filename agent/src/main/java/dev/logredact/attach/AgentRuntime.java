@@ -11,6 +11,7 @@ import dev.logredact.config.OnError;
 import dev.logredact.export.DeliveryTotals;
 import dev.logredact.export.EventExport;
 import dev.logredact.export.Reporter;
+import dev.logredact.export.SpoolingExporter;
 import dev.logredact.jul.JulHooks;
 import dev.logredact.log4j2.Log4j2Hooks;
 import dev.logredact.logback.LogbackHooks;
@@ -86,7 +87,7 @@ final class AgentRuntime {
         FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings, System.getenv(), err));
         boolean fork = SurefireFork.isThisJvm();
         // Set before the engine's thread starts, which makes them visible to it.
-        EventExport export = config.collectorEndpoint() == null ? null : export(config, err);
+        EventExport export = config.collectorEndpoint() == null ? null : export(config, engine, err);
         if (export != null) {
             settings.reporter = Reporter.start(export, Version.current(), System.getenv(), text -> await(engine).scrub(text), err);
             if (config.fingerprintKey() == null) {
@@ -157,14 +158,19 @@ final class AgentRuntime {
     }
 
     /**
-     * The delivery half of reporting (issue #7: spool, OTLP/HTTP, retries, dead letters), built on a
-     * branch of its own: construct the spooling exporter here. Until then nothing can be delivered, so
-     * reporting stays off and says so.
+     * The delivery half of reporting: spool, OTLP/HTTP, retries and dead letters. What it prints may quote
+     * a collector's message, which may echo data, so it passes the engine's masking first. Null when it
+     * cannot start.
      */
-    private static EventExport export(AgentConfig config, PrintStream err) {
-        err.println("logredact: warning: logredact.collector.endpoint is set, but this agent build cannot deliver "
-                + "events yet; masking goes on");
-        return null;
+    private static EventExport export(AgentConfig config, FutureTask<Engine> engine, PrintStream err) {
+        try {
+            return SpoolingExporter.start(config.collectorEndpoint(), config.collectorHeaders(), config.spoolDir(),
+                    text -> await(engine).scrub(text), err);
+        } catch (RuntimeException e) {
+            // Reporting is worth less than masking: it must never take masking down with it.
+            err.println("logredact: warning: events will not be reported: " + e.getMessage() + "; masking goes on");
+            return null;
+        }
     }
 
     /**
