@@ -62,19 +62,15 @@ public final class ReturnValuePatch extends MethodPatch {
     }
 
     @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
-        return mv;
-    }
-
-    @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader) {
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
+                              HookInvocation hooks) {
         if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return mv;
         }
         for (Target t : targets) {
             if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
                 int[] shape = shape(reader, name, descriptor);
-                return new HookCall(mv, t, shape[0], shape[1]);
+                return new HookCall(mv, t, shape[0], shape[1], hooks);
             }
         }
         return mv;
@@ -123,10 +119,12 @@ public final class ReturnValuePatch extends MethodPatch {
         /** Per return, in order: start and end of its try block. */
         private final Label[][] blocks;
         private final Label handler = new Label();
+        private final HookInvocation hooks;
         private int returns;
 
-        HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount) {
+        HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount, HookInvocation hooks) {
             super(Opcodes.ASM9, mv);
+            this.hooks = hooks;
             this.target = target;
             this.slot = maxLocals;
             this.blocks = new Label[returnCount][];
@@ -155,7 +153,7 @@ public final class ReturnValuePatch extends MethodPatch {
             Label[] block = blocks[returns++];
             super.visitVarInsn(Opcodes.ASTORE, slot);
             super.visitLabel(block[0]);
-            HookInvocation.emit(mv, hookClass, target.hookMethod,
+            hooks.emit(mv, hookClass, target.hookMethod,
                     Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
             super.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
             super.visitLabel(block[1]);
@@ -166,7 +164,9 @@ public final class ReturnValuePatch extends MethodPatch {
         public void visitMaxs(int maxStack, int maxLocals) {
             if (returns > 0) {
                 super.visitLabel(handler);
-                super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                if (hooks.frames()) {
+                    super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                }
                 super.visitInsn(Opcodes.POP);
                 super.visitLdcInsn(target.fallback);
                 super.visitInsn(Opcodes.ARETURN);
