@@ -172,10 +172,13 @@ final class AgentRuntime {
         Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
         String hooks = Log4j2Hooks.class.getName();
         String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
-        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
+        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER,
+                Log4j2Patch.JSON_TEMPLATE_ENCODER}) {
             patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
         }
         patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
+        patches.addLibraryByName(instrumentation, Log4j2Patch.JSON_TEMPLATE_LAYOUT,
+                Log4j2Patch.jsonTemplateLayout(hooks, Log4j2Hooks.WITHHELD_JSON), loss);
     }
 
     /**

@@ -1,0 +1,45 @@
+package dev.logredact.it.apps;
+
+import org.apache.log4j.LogManager;
+import org.apache.log4j.Logger;
+import org.apache.log4j.MDC;
+
+/**
+ * The {@link Scenario} through the Log4j 1 API, on log4j 1.2.17 or reload4j, with the configuration the
+ * test names (-Dlog4j.configuration). Log4j 1 has no parameters: the app formats the message itself.
+ */
+public final class Log4j1App {
+    private Log4j1App() {
+    }
+
+    public static void main(String[] args) {
+        Logger log = Logger.getLogger(Log4j1App.class);
+        Scenario.run(new Scenario.Log() {
+            @Override
+            public void info(String message) {
+                log.info(message);
+            }
+
+            @Override
+            public void warnWithParameter(String prefix, Object parameter) {
+                log.warn(prefix + " " + parameter);
+            }
+
+            @Override
+            public void infoInSession(String session, String message) {
+                MDC.put(Scenario.SESSION_KEY, session);
+                try {
+                    log.info(message);
+                } finally {
+                    MDC.remove(Scenario.SESSION_KEY);
+                }
+            }
+
+            @Override
+            public void error(String message, Throwable t) {
+                log.error(message, t);
+            }
+        });
+        LogManager.shutdown();
+    }
+}
