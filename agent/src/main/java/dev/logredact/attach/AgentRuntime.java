@@ -8,8 +8,10 @@ import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
 import dev.logredact.jul.JulHooks;
+import dev.logredact.log4j1.Log4j1Hooks;
 import dev.logredact.log4j2.Log4j2Hooks;
 import dev.logredact.logback.LogbackHooks;
+import dev.logredact.slf4j.SimpleLoggerHooks;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -118,6 +120,12 @@ final class AgentRuntime {
         if (config.instrument().contains(Hook.JUL)) {
             patchJul(patches, instrumentation, engine);
         }
+        if (config.instrument().contains(Hook.LOG4J1)) {
+            patchLog4j1(patches, instrumentation, engine);
+        }
+        if (config.instrument().contains(Hook.SLF4J_SIMPLE)) {
+            patchSlf4jSimple(patches, instrumentation, streams);
+        }
         patches.apply(instrumentation, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
@@ -196,6 +204,28 @@ final class AgentRuntime {
                             JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
                     "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
         }
+    }
+
+    /** Log4j 1 and reload4j write every appender's text through a QuietWriter, patched as it loads. */
+    private static void patchLog4j1(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
+        Log4j1Hooks.install(text -> await(engine).maskText(text, "log4j1"));
+        for (String writer : new String[] {Log4j1Patch.QUIET_WRITER, Log4j1Patch.COUNTING_QUIET_WRITER}) {
+            patches.addLibraryByName(instrumentation, writer, Log4j1Patch.writer(writer, Log4j1Hooks.class.getName()),
+                    "what Log4j 1's appenders write (console, files) is masked only where it reaches System.out/err");
+        }
+    }
+
+    /**
+     * slf4j-simple prints to System.out/err, masked already, or to a file stream of its own, which the
+     * patched {@code OutputChoice#getTargetPrintStream} returns wrapped in a masking stream.
+     */
+    private static void patchSlf4jSimple(JdkPatches patches, Instrumentation instrumentation, SystemStreams streams) {
+        SimpleLoggerHooks.install(streams);
+        String outputChoice = "org/slf4j/simple/OutputChoice";
+        patches.addLibraryByName(instrumentation, outputChoice, new ReturnValuePatch(outputChoice,
+                SimpleLoggerHooks.class.getName(), Collections.singletonList(ReturnValuePatch.Target.keepingValueOnFailure(
+                        "getTargetPrintStream", "()Ljava/io/PrintStream;", "targetStream"))),
+                "the file slf4j-simple logs to (org.slf4j.simpleLogger.logFile) is not masked");
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */

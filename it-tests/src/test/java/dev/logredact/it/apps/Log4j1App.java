@@ -14,32 +14,7 @@ public final class Log4j1App {
 
     public static void main(String[] args) {
         Logger log = Logger.getLogger(Log4j1App.class);
-        Scenario.run(new Scenario.Log() {
-            @Override
-            public void info(String message) {
-                log.info(message);
-            }
-
-            @Override
-            public void warnWithParameter(String prefix, Object parameter) {
-                log.warn(prefix + " " + parameter);
-            }
-
-            @Override
-            public void infoInSession(String session, String message) {
-                MDC.put(Scenario.SESSION_KEY, session);
-                try {
-                    log.info(message);
-                } finally {
-                    MDC.remove(Scenario.SESSION_KEY);
-                }
-            }
-
-            @Override
-            public void error(String message, Throwable t) {
-                log.error(message, t);
-            }
-        });
+        Scenario.run(log::info, (prefix, parameter) -> log.warn(prefix + " " + parameter), MDC::put, MDC::remove, log::error);
         LogManager.shutdown();
     }
 }

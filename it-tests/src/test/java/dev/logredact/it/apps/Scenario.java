@@ -1,5 +1,8 @@
 package dev.logredact.it.apps;
 
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
 /**
  * What every logging-framework app logs, in this order, through its framework's own API: a secret in a
  * message, in a parameter, in the MDC, inside quoted JSON text (found by a rule), a known secret whose
@@ -17,32 +20,31 @@ public final class Scenario {
     public static final String DEPLOY_TOKEN = "dt-4f9K2mQ8/xZ7\"pL3w=R6vB1nC5";
     public static final String SESSION_KEY = "session";
 
-    /** One framework's API, as the scenario uses it. */
-    public interface Log {
-        void info(String message);
-
-        /** Logs {@code prefix} and one parameter, in the framework's own parameter syntax. */
-        void warnWithParameter(String prefix, Object parameter);
-
-        /** Logs with {@code session} under {@link #SESSION_KEY} in the MDC (ThreadContext), removed after. */
-        void infoInSession(String session, String message);
-
-        void error(String message, Throwable t);
-    }
-
     private Scenario() {
     }
 
-    public static void run(Log log) {
-        log.info("message token " + PAT);
-        log.warnWithParameter("parameter token", PAT);
-        log.infoInSession(PAT, "in session");
-        log.info("config {\"password\":\"" + PASSWORD + "\"}");
-        log.info("deploy with " + System.getenv("DEPLOY_TOKEN"));
+    /**
+     * Runs the scenario through one framework's API.
+     *
+     * @param warnWithParameter logs a prefix and one parameter, in the framework's own parameter syntax
+     * @param putMdc puts a value in the MDC (ThreadContext) under a key; {@code removeMdc} takes it out
+     */
+    public static void run(Consumer<String> info, BiConsumer<String, Object> warnWithParameter,
+                           BiConsumer<String, String> putMdc, Consumer<String> removeMdc, BiConsumer<String, Throwable> error) {
+        info.accept("message token " + PAT);
+        warnWithParameter.accept("parameter token", PAT);
+        putMdc.accept(SESSION_KEY, PAT);
+        try {
+            info.accept("in session");
+        } finally {
+            removeMdc.accept(SESSION_KEY);
+        }
+        info.accept("config {\"password\":\"" + PASSWORD + "\"}");
+        info.accept("deploy with " + System.getenv("DEPLOY_TOKEN"));
         IllegalStateException failure = new IllegalStateException("bad credentials " + PAT, new RuntimeException("cause " + PAT));
         failure.addSuppressed(new IllegalArgumentException("suppressed " + PAT));
-        log.error("request failed", failure);
+        error.accept("request failed", failure);
         failure.printStackTrace();
-        log.info("done");
+        info.accept("done");
     }
 }

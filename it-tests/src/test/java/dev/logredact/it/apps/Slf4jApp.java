@@ -14,31 +14,6 @@ public final class Slf4jApp {
 
     public static void main(String[] args) {
         Logger log = LoggerFactory.getLogger(Slf4jApp.class);
-        Scenario.run(new Scenario.Log() {
-            @Override
-            public void info(String message) {
-                log.info(message);
-            }
-
-            @Override
-            public void warnWithParameter(String prefix, Object parameter) {
-                log.warn(prefix + " {}", parameter);
-            }
-
-            @Override
-            public void infoInSession(String session, String message) {
-                MDC.put(Scenario.SESSION_KEY, session);
-                try {
-                    log.info(message);
-                } finally {
-                    MDC.remove(Scenario.SESSION_KEY);
-                }
-            }
-
-            @Override
-            public void error(String message, Throwable t) {
-                log.error(message, t);
-            }
-        });
+        Scenario.run(log::info, (prefix, parameter) -> log.warn(prefix + " {}", parameter), MDC::put, MDC::remove, log::error);
     }
 }
