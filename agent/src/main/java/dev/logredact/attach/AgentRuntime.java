@@ -60,6 +60,7 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println(config.describe());
+            PatchLog.debugTo(err);
         }
         if (!config.enabled()) {
             return;

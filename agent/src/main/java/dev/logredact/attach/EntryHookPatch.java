@@ -9,6 +9,7 @@ import org.objectweb.asm.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Patches methods of one class (a JDK class, or a build tool's such as Surefire's event encoder) to
@@ -84,6 +85,11 @@ public final class EntryHookPatch extends MethodPatch {
         super(patchedInternalName);
         this.hookClass = hookClassName;
         this.targets = new ArrayList<>(targets);
+    }
+
+    @Override
+    String targets() {
+        return targets.stream().map(t -> t.name + t.descriptor).collect(Collectors.joining(", "));
     }
 
     @Override

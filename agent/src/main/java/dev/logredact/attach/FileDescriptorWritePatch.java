@@ -44,6 +44,11 @@ public final class FileDescriptorWritePatch extends MethodPatch {
     }
 
     @Override
+    String targets() {
+        return "write(I)V, write([B)V, write([BII)V";
+    }
+
+    @Override
     MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
                               HookInvocation hooks) {
         if (!name.equals("write") || (access & Opcodes.ACC_STATIC) != 0 || !(out || err)) {

@@ -51,6 +51,8 @@ final class LogbackAppenderPatch implements ClassFileTransformer {
     byte[] patch(byte[] classFile, boolean loading) {
         String method = chooseMethod(classFile);
         if (method == null) {
+            PatchLog.skipped(APPENDER, "Logback before 1.2 has neither " + WRITE_WITH_FLUSH + " nor " + WRITE_BYTES
+                    + "; what its appenders write is masked only where it reaches System.out/err");
             return null;
         }
         return new EntryHookPatch(APPENDER, hookClass, Collections.singletonList(

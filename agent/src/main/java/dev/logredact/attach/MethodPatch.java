@@ -38,6 +38,7 @@ abstract class MethodPatch implements ClassFileTransformer {
         try {
             return patch(classfileBuffer, classBeingRedefined == null);
         } catch (Throwable t) {
+            PatchLog.skipped(internalName, "could not be patched (" + t + ")");
             return null;
         }
     }
@@ -45,17 +46,22 @@ abstract class MethodPatch implements ClassFileTransformer {
     /**
      * @param loading the class is being loaded rather than retransformed, so it may gain the members
      *     that make hook calls cheap ({@link HookInvocation})
+     * @return the patched class, or null when it has none of the methods to patch (another version of
+     *     the library), which is left as it is
      */
     final byte[] patch(byte[] classFile, boolean loading) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         HookInvocation hooks = new HookInvocation(internalName, reader.readUnsignedShort(6), loading);
+        boolean[] patched = new boolean[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                return patchMethod(super.visitMethod(access, name, descriptor, signature, exceptions), access, name,
-                        descriptor, reader, hooks);
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                MethodVisitor patching = patchMethod(mv, access, name, descriptor, reader, hooks);
+                patched[0] |= patching != mv;
+                return patching;
             }
 
             @Override
@@ -64,6 +70,13 @@ abstract class MethodPatch implements ClassFileTransformer {
                 super.visitEnd();
             }
         }, ClassReader.EXPAND_FRAMES);
+        if (!patched[0]) {
+            PatchLog.skipped(internalName, "this version has no method to hook (" + targets() + ")");
+            return null;
+        }
         return writer.toByteArray();
     }
+
+    /** The methods this patch hooks, for the line that says none was found. */
+    abstract String targets();
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Patches methods that return an object (a JDK formatter's {@code format}, say) so that every
@@ -81,6 +82,11 @@ public final class ReturnValuePatch extends MethodPatch {
         super(patchedInternalName);
         this.hookClass = hookClassName;
         this.targets = new ArrayList<>(targets);
+    }
+
+    @Override
+    String targets() {
+        return targets.stream().map(t -> t.name + t.descriptor).collect(Collectors.joining(", "));
     }
 
     @Override

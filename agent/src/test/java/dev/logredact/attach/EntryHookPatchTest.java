@@ -85,6 +85,22 @@ public class EntryHookPatchTest {
         assertEquals(Collections.singletonMap("hooked", "{a=b}"), encoder.getClass().getField("seen").get(encoder));
     }
 
+    @Test
+    void aVersionWithoutTheMethodIsLeftAloneWithADebugLine() throws Exception {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        PatchLog.debugTo(new java.io.PrintStream(lines, true, "UTF-8"));
+        try {
+            EntryHookPatch patch = new EntryHookPatch(Encoder.class.getName().replace('.', '/'), Hooks.class.getName(),
+                    Collections.singletonList(EntryHookPatch.Target.replacingArgument("writeBytes", "([B)V", "replace", 0)));
+            assertNull(patch.transform(null, Encoder.class.getName().replace('.', '/'), null, null,
+                    PatchedClasses.classFile(Encoder.class)));
+        } finally {
+            PatchLog.debugTo(null);
+        }
+        assertEquals("logredact: debug: " + Encoder.class.getName()
+                + " left unpatched: this version has no method to hook (writeBytes([B)V)\n", lines.toString("UTF-8"));
+    }
+
     private static void encode(Object encoder, Map<String, String> properties) throws Exception {
         encoder.getClass().getMethod("encode", long.class, Map.class, Object.class).invoke(encoder, 7L, properties, null);
     }
