@@ -7,11 +7,6 @@ import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
-import dev.logredact.jul.JulHooks;
-import dev.logredact.log4j1.Log4j1Hooks;
-import dev.logredact.log4j2.Log4j2Hooks;
-import dev.logredact.logback.LogbackHooks;
-import dev.logredact.slf4j.SimpleLoggerHooks;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -23,9 +18,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -112,21 +105,7 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
-        if (config.instrument().contains(Hook.LOGBACK)) {
-            patchLogback(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.LOG4J2)) {
-            patchLog4j2(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.JUL)) {
-            patchJul(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.LOG4J1)) {
-            patchLog4j1(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.SLF4J_SIMPLE)) {
-            patchSlf4jSimple(patches, instrumentation, streams);
-        }
+        patches.addFrameworks(instrumentation, new FrameworkPatches(config.instrument(), engine, streams));
         patches.apply(instrumentation, err);
         Thread exit = new Thread(() -> {
             streams.drainAll();
@@ -160,73 +139,6 @@ final class AgentRuntime {
                 errToo ? streams.standardMasking("stderr") : null);
         patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
-    }
-
-    /**
-     * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
-     * event waits for it (boundedly, like the streams), and is withheld if it never comes.
-     */
-    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        LogbackHooks.install(bytes -> await(engine).maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
-        patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
-                new LogbackAppenderPatch(LogbackHooks.class.getName()),
-                "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
-    }
-
-    /**
-     * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
-     * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
-     */
-    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
-        String hooks = Log4j2Hooks.class.getName();
-        String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
-        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER,
-                Log4j2Patch.JSON_TEMPLATE_ENCODER}) {
-            patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
-        }
-        patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
-        patches.addLibraryByName(instrumentation, Log4j2Patch.JSON_TEMPLATE_LAYOUT,
-                Log4j2Patch.jsonTemplateLayout(hooks, Log4j2Hooks.WITHHELD_JSON), loss);
-    }
-
-    /**
-     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
-     * patched, not LogManager or the handlers, because those are configured by the application.
-     */
-    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        JulHooks.install(text -> await(engine).maskText(text, "jul"));
-        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
-        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
-        for (String[] f : formatters) {
-            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
-            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
-                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
-                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
-                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
-        }
-    }
-
-    /** Log4j 1 and reload4j write every appender's text through a QuietWriter, patched as it loads. */
-    private static void patchLog4j1(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        Log4j1Hooks.install(text -> await(engine).maskText(text, "log4j1"));
-        for (String writer : new String[] {Log4j1Patch.QUIET_WRITER, Log4j1Patch.COUNTING_QUIET_WRITER}) {
-            patches.addLibraryByName(instrumentation, writer, Log4j1Patch.writer(writer, Log4j1Hooks.class.getName()),
-                    "what Log4j 1's appenders write (console, files) is masked only where it reaches System.out/err");
-        }
-    }
-
-    /**
-     * slf4j-simple prints to System.out/err, masked already, or to a file stream of its own, which the
-     * patched {@code OutputChoice#getTargetPrintStream} returns wrapped in a masking stream.
-     */
-    private static void patchSlf4jSimple(JdkPatches patches, Instrumentation instrumentation, SystemStreams streams) {
-        SimpleLoggerHooks.install(streams);
-        String outputChoice = "org/slf4j/simple/OutputChoice";
-        patches.addLibraryByName(instrumentation, outputChoice, new ReturnValuePatch(outputChoice,
-                SimpleLoggerHooks.class.getName(), Collections.singletonList(ReturnValuePatch.Target.keepingValueOnFailure(
-                        "getTargetPrintStream", "()Ljava/io/PrintStream;", "targetStream"))),
-                "the file slf4j-simple logs to (org.slf4j.simpleLogger.logFile) is not masked");
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */
@@ -270,7 +182,7 @@ final class AgentRuntime {
      * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
      * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
      */
-    private static Engine await(FutureTask<Engine> engine) {
+    static Engine await(FutureTask<Engine> engine) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
         try {

@@ -11,6 +11,8 @@ import java.io.PrintStream;
  * file stream, so messages and stack traces written to the file are masked.
  */
 public final class SimpleLoggerHooks {
+    /** The class whose {@code getTargetPrintStream} is patched to call {@link #targetStream}. */
+    public static final String OUTPUT_CHOICE = "org/slf4j/simple/OutputChoice";
     static final String CHANNEL = "slf4j-simple";
 
     private static volatile SystemStreams streams;
