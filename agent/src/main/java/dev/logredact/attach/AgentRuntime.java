@@ -12,9 +12,6 @@ import dev.logredact.export.DeliveryTotals;
 import dev.logredact.export.EventExport;
 import dev.logredact.export.Reporter;
 import dev.logredact.export.SpoolingExporter;
-import dev.logredact.jul.JulHooks;
-import dev.logredact.log4j2.Log4j2Hooks;
-import dev.logredact.logback.LogbackHooks;
 import dev.logredact.stdio.AddMaskCommands;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
@@ -27,9 +24,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +65,7 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println(config.describe());
+            PatchLog.debugTo(err);
         }
         if (!config.enabled()) {
             return;
@@ -135,15 +131,7 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
-        if (config.instrument().contains(Hook.LOGBACK)) {
-            patchLogback(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.LOG4J2)) {
-            patchLog4j2(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.JUL)) {
-            patchJul(patches, instrumentation, engine);
-        }
+        patches.addFrameworks(instrumentation, new FrameworkPatches(config.instrument(), engine, streams));
         patches.apply(instrumentation, err);
         Reporter reporter = settings.reporter;
         Thread exit = new Thread(() -> {
@@ -210,48 +198,6 @@ final class AgentRuntime {
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
     }
 
-    /**
-     * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
-     * event waits for it (boundedly, like the streams), and is withheld if it never comes.
-     */
-    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        LogbackHooks.install(bytes -> await(engine).maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
-        patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
-                new LogbackAppenderPatch(LogbackHooks.class.getName()),
-                "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
-    }
-
-    /**
-     * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
-     * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
-     */
-    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
-        String hooks = Log4j2Hooks.class.getName();
-        String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
-        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
-            patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
-        }
-        patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
-    }
-
-    /**
-     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
-     * patched, not LogManager or the handlers, because those are configured by the application.
-     */
-    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        JulHooks.install(text -> await(engine).maskText(text, "jul"));
-        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
-        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
-        for (String[] f : formatters) {
-            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
-            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
-                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
-                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
-                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
-        }
-    }
-
     /** Child processes get the agent too (logredact.instrument: forks). */
     private static void patchProcessStart(JdkPatches patches, Instrumentation instrumentation, String arguments,
                                           AgentConfig config, PrintStream err) {
@@ -293,7 +239,7 @@ final class AgentRuntime {
      * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
      * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
      */
-    private static Engine await(FutureTask<Engine> engine) {
+    static Engine await(FutureTask<Engine> engine) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
         try {

@@ -17,13 +17,11 @@ import dev.logredact.stream.LiteralSource;
 import dev.logredact.stream.StreamMasker;
 import dev.logredact.stream.TextMasker;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -159,18 +157,17 @@ final class Engine {
      * Bytes of complete lines masked, counted under {@code channel}; the same array when nothing in them
      * is secret. Bytes that are not valid in {@code charset} pass through unchanged.
      */
-    byte[] maskBytes(byte[] bytes, Charset charset, String channel) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 64);
-        StreamMasker m = masker(out, charset, channel);
-        m.write(bytes, 0, bytes.length);
-        m.releaseAll(true);
-        byte[] masked = out.toByteArray();
-        return Arrays.equals(masked, bytes) ? bytes : masked;
+    byte[] maskBytes(byte[] bytes, Charset charset, String channel) {
+        return textMasker(channel).mask(bytes, charset);
     }
 
     /** A complete text masked, counted under {@code channel}; the same instance when nothing in it is secret. */
     String maskText(String text, String channel) {
-        return new TextMasker(rules, literals, sink(channel)).mask(text);
+        return textMasker(channel).mask(text);
+    }
+
+    private TextMasker textMasker(String channel) {
+        return new TextMasker(rules, literals, sink(channel));
     }
 
     /**

@@ -3,7 +3,12 @@ package dev.logredact.it;
 import dev.logredact.it.apps.LeakyApp;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,5 +173,22 @@ class StdStreamsIT {
         elsewhere.put("GITHUB_ACTIONS", "false");
         assertEquals("println " + MASK + "\n", app(elsewhere, "github.add.mask=true", "println").out(),
                 "not outside GitHub Actions");
+    }
+
+    /** A JVM that loads no logging framework loads none of the agent's framework hooks or patches either. */
+    @Test
+    void aJvmWithoutALoggingFrameworkLoadsNoFrameworkHook(@TempDir Path dir) throws Exception {
+        Path loaded = dir.resolve("classes.txt");
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loaded);
+        AgentJar.Run run = app(env, null, "clean");
+        assertEquals(0, run.exitCode, run.stderr);
+        String classes = new String(Files.readAllBytes(loaded), StandardCharsets.UTF_8);
+        assertTrue(classes.contains("dev.logredact.attach.FrameworkPatches "), "the log lists the agent's classes");
+        for (String hook : new String[] {"dev.logredact.logback.", "dev.logredact.log4j2.", "dev.logredact.log4j1.",
+                "dev.logredact.jul.", "dev.logredact.slf4j.", "LogbackAppenderPatch", "Log4j2Patch", "Log4j1Patch",
+                "ReturnValuePatch"}) {
+            assertFalse(classes.contains(hook), hook + " was loaded");
+        }
     }
 }
