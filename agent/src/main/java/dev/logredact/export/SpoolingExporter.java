@@ -121,6 +121,6 @@ public final class SpoolingExporter implements EventExport {
             spooled = 0;
         }
         return new DeliveryTotals(counts.sent.get(), spooled, counts.deadLettered.get(),
-                counts.lost.get() + backlog.pendingRecords());
+                counts.lost.get() + backlog.pendingRecords(), counts.sentForOthers.get(), counts.deadLetteredForOthers.get());
     }
 }
