@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,15 +39,22 @@ final class FrameworkLogs {
      * options; skips the test when the build did not provide that version's jars.
      */
     static AgentJar.Run run(Class<?> app, String libraries, String agentArguments, String... jvmOptions) throws Exception {
+        return run(app, libraries, new HashMap<>(), agentArguments, Arrays.asList(jvmOptions));
+    }
+
+    /** As {@link #run(Class, String, String, String...)}, with extra environment variables and app arguments. */
+    static AgentJar.Run run(Class<?> app, String libraries, Map<String, String> environment, String agentArguments,
+                            List<String> jvmOptions, String... appArguments) throws Exception {
         Assumptions.assumeTrue(libraries != null && Files.isDirectory(Paths.get(libraries)), "no library jars at " + libraries);
         List<String> command = new ArrayList<>();
         command.add(AgentJar.java().toString());
         command.add("-javaagent:" + AgentJar.path() + "=" + agentArguments);
-        command.addAll(Arrays.asList(jvmOptions));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath(app, Paths.get(libraries)));
         command.add(app.getName());
-        return AgentJar.run(command, new HashMap<>());
+        command.addAll(Arrays.asList(appArguments));
+        return AgentJar.run(command, environment);
     }
 
     /**
@@ -62,7 +70,8 @@ final class FrameworkLogs {
         assertTrue(run.stderr.contains("logredact: masked 9 secrets (github-pat x9) on " + channel), run.stderr);
     }
 
-    private static void assertMasked(String where, String log, Class<?> app) {
+    /** Every line {@code app} logged is in the file, in its pattern's shape, with each secret masked. */
+    static void assertMasked(String where, String log, Class<?> app) {
         assertFalse(log.contains(LeakyApp.PAT), where + ":\n" + log);
         String logger = app.getName();
         String[] lines = log.split("\r?\n");

@@ -29,10 +29,6 @@ class LogbackIT {
      * stdout is left out of the agent's hooks, so a masked console shows the Logback hook at work and
      * not the System.out wrapper; each secret is then counted once, on the logback channel.
      */
-    /**
-     * stdout is left out of the agent's hooks, so a masked console shows the Logback hook at work and
-     * not the System.out wrapper; each secret is then counted once, on the logback channel.
-     */
     private void check(String libraries) throws Exception {
         Path file = dir.resolve("app.log");
         Path rolling = dir.resolve("rolling.log");
@@ -43,7 +39,8 @@ class LogbackIT {
         FrameworkLogs.assertMaskedOnce(run, LogbackApp.class, "logback", file, rolling);
     }
 
-    private static String configuration(Path file, Path rolling) {
+    /** A console, a file and a rolling file appender, all with {@link #PATTERN}. */
+    static String configuration(Path file, Path rolling) {
         String encoder = "<encoder><pattern>" + PATTERN + "</pattern></encoder>";
         return "<configuration>\n"
                 + "  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">" + encoder + "</appender>\n"
