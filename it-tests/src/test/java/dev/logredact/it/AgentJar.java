@@ -67,9 +67,9 @@ final class AgentJar {
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         // The agent reads these; a developer's own settings, or the CI job running the tests (its
-        // GITHUB_STEP_SUMMARY, its CI context), must not change what the tests see.
+        // GITHUB_STEP_SUMMARY, its CI context, its OpenTelemetry exporter), must not change what the tests see.
         builder.environment().keySet().removeIf(k -> k.startsWith("LOGREDACT_") || k.equals("JAVA_TOOL_OPTIONS")
-                || k.startsWith("GITHUB_"));
+                || k.startsWith("GITHUB_") || k.startsWith("OTEL_"));
         if (environment != null) {
             builder.environment().putAll(environment);
         }

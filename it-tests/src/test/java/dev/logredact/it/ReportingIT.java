@@ -184,6 +184,27 @@ class ReportingIT {
     }
 
     /**
+     * Opted in, a build that exports its own telemetry sends the events to the same collector, with the
+     * exporter's percent-encoded headers.
+     */
+    @Test
+    void theOpenTelemetryExporterVariablesServeWhenAskedFor() throws Exception {
+        try (OtlpCollector collector = OtlpCollector.withToken(COLLECTOR_TOKEN)) {
+            Map<String, String> reporting = new HashMap<>();
+            reporting.put("LOGREDACT_COLLECTOR_OTEL_ENV", "true");
+            reporting.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint().toString());
+            reporting.put("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer%20" + COLLECTOR_TOKEN);
+            Leak leak = leak("jvm", reporting, SCENARIOS);
+            leak.assertMasked(0);
+            List<OtlpCollector.Event> events = collector.events();
+            assertEquals(events.size() + " sent, 0 spooled, 0 dead-lettered", leak.events());
+            assertEquals(List.of("POST /v1/logs"), collector.requests().stream().map(r -> r.target).distinct()
+                    .collect(Collectors.toList()));
+            assertMatchMasking(events, MASKED, leak);
+        }
+    }
+
+    /**
      * The events stand for exactly the maskings the exit summary counted (by rule on its line, by channel
      * in the step summary, and by both as {@code expected}), each with its secret's kind, name and keyed
      * fingerprint, which is the same on every channel, and with the job's CI context.
@@ -310,6 +331,14 @@ class ReportingIT {
      * {@code spool}; Logback 1.5 writes to the console, {@code NAME/app.log} and {@code NAME/rolling.log}.
      */
     private Leak leak(String name, URI endpoint, String... scenarios) throws Exception {
+        Map<String, String> reporting = new HashMap<>();
+        reporting.put("LOGREDACT_COLLECTOR_ENDPOINT", endpoint.toString());
+        reporting.put("LOGREDACT_COLLECTOR_HEADERS", "Authorization=Bearer " + COLLECTOR_TOKEN);
+        return leak(name, reporting, scenarios);
+    }
+
+    /** As {@link #leak(String, URI, String...)}, with {@code reporting} saying where the events go. */
+    private Leak leak(String name, Map<String, String> reporting, String... scenarios) throws Exception {
         Path runDir = Files.createDirectories(dir.resolve(name));
         Path config = runDir.resolve("logback.xml");
         Files.write(config, LogbackIT.configuration(runDir.resolve("app.log"), runDir.resolve("rolling.log"))
@@ -317,8 +346,7 @@ class ReportingIT {
         Map<String, String> env = githubActions();
         env.put("GITHUB_STEP_SUMMARY", runDir.resolve("step-summary.md").toString());
         env.put("DEPLOY_TOKEN", DEPLOY_TOKEN);
-        env.put("LOGREDACT_COLLECTOR_ENDPOINT", endpoint.toString());
-        env.put("LOGREDACT_COLLECTOR_HEADERS", "Authorization=Bearer " + COLLECTOR_TOKEN);
+        env.putAll(reporting);
         env.put("LOGREDACT_FINGERPRINT_KEY", FINGERPRINT_KEY);
         env.put("LOGREDACT_SPOOL_DIR", dir.resolve("spool").toString());
         long start = System.nanoTime();
