@@ -83,7 +83,7 @@ final class AgentRuntime {
         FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings, System.getenv(), err));
         boolean fork = SurefireFork.isThisJvm();
         // Set before the engine's thread starts, which makes them visible to it.
-        EventExport export = config.collectorEndpoint() == null ? null : export(config, engine, err);
+        EventExport export = config.collectorLogsUrl() == null ? null : export(config, engine, err);
         if (export != null) {
             settings.reporter = Reporter.start(export, Version.current(), System.getenv(), text -> await(engine).scrub(text), err);
             if (config.fingerprintKey() == null) {
@@ -152,7 +152,7 @@ final class AgentRuntime {
      */
     private static EventExport export(AgentConfig config, FutureTask<Engine> engine, PrintStream err) {
         try {
-            return SpoolingExporter.start(config.collectorEndpoint(), config.collectorHeaders(), config.spoolDir(),
+            return SpoolingExporter.start(config.collectorLogsUrl(), config.collectorHeaders(), config.spoolDir(),
                     text -> await(engine).scrub(text), err);
         } catch (RuntimeException e) {
             // Reporting is worth less than masking: it must never take masking down with it.

@@ -35,11 +35,16 @@ final class ExitSummary {
             return totals.sent + totals.spooled + totals.deadLettered + totals.lost + unreported > 0;
         }
 
-        /** Such as {@code 5 sent, 0 spooled, 0 dead-lettered}, then losses if any. */
+        /**
+         * Such as {@code 5 sent (2 from other JVMs), 0 spooled, 0 dead-lettered}, then losses if any: what
+         * this JVM sent includes what other JVMs left in the spool, and the line says how much.
+         */
         @Override
         public String toString() {
-            StringBuilder sb = new StringBuilder().append(totals.sent).append(" sent, ").append(totals.spooled)
-                    .append(" spooled, ").append(totals.deadLettered).append(" dead-lettered");
+            StringBuilder sb = new StringBuilder().append(totals.sent).append(" sent");
+            forOthers(sb, totals.sentForOthers).append(", ").append(totals.spooled).append(" spooled, ")
+                    .append(totals.deadLettered).append(" dead-lettered");
+            forOthers(sb, totals.deadLetteredForOthers);
             if (totals.lost > 0) {
                 sb.append(", ").append(totals.lost).append(" lost (spool not writable)");
             }
@@ -47,6 +52,10 @@ final class ExitSummary {
                 sb.append(", ").append(unreported).append(" maskings not reported (reporter overloaded)");
             }
             return sb.toString();
+        }
+
+        private static StringBuilder forOthers(StringBuilder sb, long records) {
+            return records == 0 ? sb : sb.append(" (").append(records).append(" from other JVMs)");
         }
     }
 

@@ -27,6 +27,8 @@ enum ConfigKey {
     COLLECTOR_HEADERS("collector.headers", Visibility.SECRET, Collections.<String, String>emptyMap()),
     COLLECTOR_HEADERS_FILE("collector.headers.file", Visibility.PLAIN, null),
     COLLECTOR_DRAIN_MILLIS("collector.drain.millis", Visibility.PLAIN, 5000L),
+    /** Whether the OTLP exporter's OTEL_EXPORTER_OTLP_* variables are a fallback: see {@link OtlpEnvironment}. */
+    COLLECTOR_OTEL_ENV("collector.otel.env", Visibility.PLAIN, Boolean.FALSE),
     /** Its default depends on the JVM: see {@link #defaultValue(Properties)}. */
     SPOOL_DIR("spool.dir", Visibility.PLAIN, null),
     FINGERPRINT_KEY("fingerprint.key", Visibility.SECRET, null),
@@ -89,6 +91,7 @@ enum ConfigKey {
             case ENABLED:
             case SUMMARY:
             case GITHUB_ADD_MASK:
+            case COLLECTOR_OTEL_ENV:
             case DEBUG:
             case STRICT:
                 return Values.bool(text);

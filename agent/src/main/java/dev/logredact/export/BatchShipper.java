@@ -42,8 +42,10 @@ final class BatchShipper {
     /**
      * Ships the lines, telling {@code resolved} the records of each batch as it is delivered or
      * dead-lettered; returns the lines left when sending had to stop (drain deadline, refused credentials).
+     *
+     * @param others whether another JVM spooled the lines, for the totals
      */
-    List<OtlpLine> ship(List<OtlpLine> lines, IntConsumer resolved) {
+    List<OtlpLine> ship(List<OtlpLine> lines, boolean others, IntConsumer resolved) {
         Set<OtlpLine> open = Collections.newSetFromMap(new IdentityHashMap<OtlpLine, Boolean>());
         List<OtlpLine> toSend = new ArrayList<>();
         for (OtlpLine line : lines) {
@@ -54,7 +56,7 @@ final class BatchShipper {
             }
         }
         for (Batch batch : Batch.split(toSend, settings.batchBytes, settings.batchRecords)) {
-            if (!deliver(batch, open, resolved)) {
+            if (!deliver(batch, others, open, resolved)) {
                 break;
             }
         }
@@ -68,7 +70,7 @@ final class BatchShipper {
     }
 
     /** False when sending must stop with the batch unresolved. */
-    private boolean deliver(Batch batch, Set<OtlpLine> open, IntConsumer resolved) {
+    private boolean deliver(Batch batch, boolean others, Set<OtlpLine> open, IntConsumer resolved) {
         for (int attempt = 1; ; attempt++) {
             if (credentialsRefused || !schedule.mayContinue()) {
                 return false;
@@ -76,7 +78,7 @@ final class BatchShipper {
             ExportOutcome outcome = sender.send(batch, schedule.limitMillis(settings.timeoutMillis));
             switch (outcome.kind) {
                 case DELIVERED:
-                    counts.sent.addAndGet(batch.records);
+                    counts.sent(batch.records, others);
                     if (outcome.message != null) {
                         warnings.once("partial-success-warning", "logredact: warning: the collector accepted the events"
                                 + " with a warning: " + warnings.quote(outcome.message));
@@ -84,20 +86,20 @@ final class BatchShipper {
                     break;
                 case PARTIALLY_REJECTED:
                     long rejected = Math.min(outcome.rejected, batch.records);
-                    counts.sent.addAndGet(batch.records - rejected);
-                    deadLetter(batch, rejected, "partial", "rejected " + rejected + " of " + batch.records + " events ("
+                    counts.sent(batch.records - rejected, others);
+                    deadLetter(batch, rejected, others, "partial", "rejected " + rejected + " of " + batch.records + " events ("
                             + warnings.quote(outcome.message) + ")");
                     break;
                 case TOO_LARGE:
                     if (batch.lines.size() > 1) {
                         for (Batch half : batch.halves()) {
-                            if (!deliver(half, open, resolved)) {
+                            if (!deliver(half, others, open, resolved)) {
                                 return false;
                             }
                         }
                         return true;
                     }
-                    deadLetter(batch, batch.records, "413", "refused a request of one event line as too large (HTTP 413)");
+                    deadLetter(batch, batch.records, others, "413", "refused a request of one event line as too large (HTTP 413)");
                     break;
                 case CREDENTIALS_REFUSED:
                     credentialsRefused = true;
@@ -105,7 +107,7 @@ final class BatchShipper {
                             + "): events kept in " + spoolDir + "; check logredact.collector.headers");
                     return false;
                 case REJECTED:
-                    deadLetter(batch, batch.records, "status-" + outcome.status, "rejected " + batch.records
+                    deadLetter(batch, batch.records, others, "status-" + outcome.status, "rejected " + batch.records
                             + " events (HTTP " + outcome.status + ": " + warnings.quote(outcome.message) + ")");
                     break;
                 default:
@@ -120,9 +122,9 @@ final class BatchShipper {
         }
     }
 
-    private void deadLetter(Batch batch, long records, String kind, String what) {
+    private void deadLetter(Batch batch, long records, boolean others, String kind, String what) {
         deadLetters.keep(batch.texts());
-        counts.deadLettered.addAndGet(records);
+        counts.deadLettered(records, others);
         warnings.once("dead-letter-" + kind, "logredact: warning: the collector " + what + "; kept in "
                 + deadLetters.dir() + " and not sent again");
     }

@@ -64,7 +64,7 @@ final class ExportLoop implements Runnable {
         }
         List<OtlpLine> memory = backlog.takeAll();
         if (!memory.isEmpty()) {
-            backlog.putBack(shipper.ship(memory, backlog::resolved));
+            backlog.putBack(shipper.ship(memory, false, backlog::resolved));
         }
     }
 
@@ -85,7 +85,7 @@ final class ExportLoop implements Runnable {
             }
             boolean own = directory.isOwn(path);
             IntConsumer resolved = own ? records -> writer.resolved(path, records) : records -> { };
-            List<OtlpLine> left = shipper.ship(contents.lines, resolved);
+            List<OtlpLine> left = shipper.ship(contents.lines, !own, resolved);
             boolean changed = left.size() < contents.lines.size() || !contents.clean();
             if (left.isEmpty() || changed) {
                 if (!left.isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * POSTs a batch to {@code {endpoint}/v1/logs} as gzipped OTLP/JSON and says what came of it. Plain
+ * POSTs a batch to the collector's logs URL ({@code {endpoint}/v1/logs}) as gzipped OTLP/JSON and says what came of it. Plain
  * {@link HttpURLConnection}: it is in every JDK the agent runs on and keeps connections alive.
  */
 final class OtlpHttpSender {
@@ -25,20 +25,11 @@ final class OtlpHttpSender {
     private final String userAgent;
     private final Clock clock;
 
-    OtlpHttpSender(URI endpoint, Map<String, String> headers, String userAgent, Clock clock) throws MalformedURLException {
-        this.url = logsUrl(endpoint);
+    OtlpHttpSender(URI logsUrl, Map<String, String> headers, String userAgent, Clock clock) throws MalformedURLException {
+        this.url = logsUrl.toURL();
         this.headers = new LinkedHashMap<>(headers);
         this.userAgent = userAgent;
         this.clock = clock;
-    }
-
-    /** The endpoint with {@code /v1/logs} appended, whether or not it ends with a slash. */
-    static URL logsUrl(URI endpoint) throws MalformedURLException {
-        String base = endpoint.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return new URL(base + "/v1/logs");
     }
 
     /** Sends, waiting at most {@code timeoutMillis} (at least 1) to connect and between reads. */

@@ -38,18 +38,19 @@ public final class SpoolingExporter implements EventExport {
     }
 
     /**
-     * Starts exporting to {@code {endpoint}/v1/logs} with {@code headers} (values never printed), spooling in
+     * Starts exporting to {@code logsUrl} (such as {@code {endpoint}/v1/logs}) with {@code headers} (values
+     * never printed), spooling in
      * {@code spoolDir} (created on the first event, owner-only). Everything it prints goes to {@code warnings}
      * through {@code masker}, because a collector's message may echo data. Does no I/O itself.
      *
-     * @throws IllegalArgumentException when the endpoint is not an http or https URL
+     * @throws IllegalArgumentException when the URL is not an http or https URL
      */
-    public static SpoolingExporter start(URI endpoint, Map<String, String> headers, Path spoolDir,
+    public static SpoolingExporter start(URI logsUrl, Map<String, String> headers, Path spoolDir,
                                          UnaryOperator<String> masker, PrintStream warnings) {
-        return start(endpoint, headers, spoolDir, masker, warnings, new ExportSettings());
+        return start(logsUrl, headers, spoolDir, masker, warnings, new ExportSettings());
     }
 
-    static SpoolingExporter start(URI endpoint, Map<String, String> headers, Path spoolDir, UnaryOperator<String> masker,
+    static SpoolingExporter start(URI logsUrl, Map<String, String> headers, Path spoolDir, UnaryOperator<String> masker,
                                   PrintStream out, ExportSettings settings) {
         ExportWarnings warnings = new ExportWarnings(out, masker);
         String instance = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
@@ -61,7 +62,7 @@ public final class SpoolingExporter implements EventExport {
         DeadLetters deadLetters = new DeadLetters(spoolDir.resolve("dead-letter"), instance, warnings);
         OtlpHttpSender sender;
         try {
-            sender = new OtlpHttpSender(endpoint, headers, "logredact-agent/" + Version.current(), settings.clock);
+            sender = new OtlpHttpSender(logsUrl, headers, "logredact-agent/" + Version.current(), settings.clock);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("the collector endpoint is not an http or https URL", e);
         }
@@ -121,6 +122,6 @@ public final class SpoolingExporter implements EventExport {
             spooled = 0;
         }
         return new DeliveryTotals(counts.sent.get(), spooled, counts.deadLettered.get(),
-                counts.lost.get() + backlog.pendingRecords());
+                counts.lost.get() + backlog.pendingRecords(), counts.sentForOthers.get(), counts.deadLetteredForOthers.get());
     }
 }

@@ -30,25 +30,35 @@ class ExitSummaryTest {
 
     @Test
     void withACollectorTheLineSaysWhatBecameOfTheEvents() {
-        ExitSummary.Events events = new ExitSummary.Events(new DeliveryTotals(5, 1, 0, 0), 0);
+        ExitSummary.Events events = new ExitSummary.Events(new DeliveryTotals(5, 1, 0, 0, 0, 0), 0);
         assertEquals("logredact: masked 7 secrets (env:NPM_TOKEN x4, github-pat x3) on stderr, stdout; "
                 + "events: 5 sent, 1 spooled, 0 dead-lettered", ExitSummary.line(counts(3, 4), 0, 0, events));
-        ExitSummary.Events losses = new ExitSummary.Events(new DeliveryTotals(0, 0, 2, 3), 40);
+        ExitSummary.Events losses = new ExitSummary.Events(new DeliveryTotals(0, 0, 2, 3, 0, 0), 40);
         assertEquals("logredact: masked 1 secret (github-pat x1) on stdout; events: 0 sent, 0 spooled, 2 dead-lettered, "
                 + "3 lost (spool not writable), 40 maskings not reported (reporter overloaded)",
                 ExitSummary.line(counts(1, 0), 0, 0, losses));
     }
 
+    /** What a JVM sent or dead-lettered may have been spooled by others: the line says how much. */
+    @Test
+    void otherJvmsRecordsAreToldApart() {
+        ExitSummary.Events events = new ExitSummary.Events(new DeliveryTotals(10, 0, 3, 0, 4, 1), 0);
+        assertEquals("logredact: masked 1 secret (github-pat x1) on stdout; events: 10 sent (4 from other JVMs), "
+                + "0 spooled, 3 dead-lettered (1 from other JVMs)", ExitSummary.line(counts(1, 0), 0, 0, events));
+        assertTrue(ExitSummary.markdown(counts(1, 0), events).contains(
+                "Redaction events for the collector: 10 sent (4 from other JVMs), 0 spooled, 3 dead-lettered (1 from other JVMs)."));
+    }
+
     @Test
     void eventsAloneAreWorthALineButNothingIsNot() {
-        assertNull(ExitSummary.line(counts(0, 0), 0, 0, new ExitSummary.Events(new DeliveryTotals(0, 0, 0, 0), 0)));
-        assertEquals("logredact: masked 0 secrets; events: 3 sent, 0 spooled, 0 dead-lettered",
-                ExitSummary.line(counts(0, 0), 0, 0, new ExitSummary.Events(new DeliveryTotals(3, 0, 0, 0), 0)));
+        assertNull(ExitSummary.line(counts(0, 0), 0, 0, new ExitSummary.Events(new DeliveryTotals(0, 0, 0, 0, 0, 0), 0)));
+        assertEquals("logredact: masked 0 secrets; events: 3 sent (3 from other JVMs), 0 spooled, 0 dead-lettered",
+                ExitSummary.line(counts(0, 0), 0, 0, new ExitSummary.Events(new DeliveryTotals(3, 0, 0, 0, 3, 0), 0)));
     }
 
     @Test
     void theStepSummaryGetsTheSameNumbers() {
-        String md = ExitSummary.markdown(counts(3, 4), new ExitSummary.Events(new DeliveryTotals(5, 1, 0, 0), 0));
+        String md = ExitSummary.markdown(counts(3, 4), new ExitSummary.Events(new DeliveryTotals(5, 1, 0, 0, 0, 0), 0));
         assertTrue(md.contains("Redaction events for the collector: 5 sent, 1 spooled, 0 dead-lettered."), md);
         assertTrue(md.contains("| `github-pat` | 3 |"), md);
         String without = ExitSummary.markdown(counts(3, 4), null);

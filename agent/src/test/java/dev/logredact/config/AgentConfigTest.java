@@ -65,6 +65,7 @@ class AgentConfigTest {
                 "logredact: collector.headers = <unset> (default)",
                 "logredact: collector.headers.file = <unset> (default)",
                 "logredact: collector.drain.millis = 5000 (default)",
+                "logredact: collector.otel.env = false (default)",
                 "logredact: spool.dir = " + Paths.get(TMP, "logredact-spool") + " (default)",
                 "logredact: fingerprint.key = <unset> (default)",
                 "logredact: summary = true (default)",

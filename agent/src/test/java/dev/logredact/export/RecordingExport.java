@@ -33,7 +33,7 @@ public final class RecordingExport implements EventExport {
     @Override
     public synchronized DeliveryTotals drain(long millis) {
         drainedWithin = millis;
-        return new DeliveryTotals(records, 0, 0, 0);
+        return new DeliveryTotals(records, 0, 0, 0, 0, 0);
     }
 
     /** The bound of the last drain, or -1. */

@@ -76,8 +76,9 @@ final class ScriptedCollector implements AutoCloseable, AfterEachCallback {
         }
     }
 
+    /** The logs URL on {@code port}, as an exporter takes it. */
     static URI endpointOn(int port) {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + port + "/v1/logs");
     }
 
     URI endpoint() {

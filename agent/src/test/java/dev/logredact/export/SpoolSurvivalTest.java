@@ -93,8 +93,10 @@ class SpoolSurvivalTest {
 
         SpoolingExporter next = exporter(collector.endpoint(), spool);
         assertTrue(collector.awaitUids(uids, 10_000), "received " + collector.uids().size());
+        next.append(line("own-0", "own-1"), 2);
         DeliveryTotals totals = next.drain(5000);
-        assertEquals(101, totals.sent, "sent counts what this JVM delivered, an earlier JVM's events too");
+        assertEquals(103, totals.sent, "sent counts what this JVM delivered, an earlier JVM's events too");
+        assertEquals(101, totals.sentForOthers, "and says how many were the earlier JVM's");
         assertEquals(0, totals.spooled);
         assertEquals(Collections.emptyList(), segments());
     }

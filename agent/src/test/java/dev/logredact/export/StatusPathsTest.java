@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -76,14 +78,14 @@ class StatusPathsTest {
 
     @Test
     void aCollectorThatTakesEverythingGetsItAllAndTheSpoolIsEmptied() throws IOException {
-        SpoolingExporter export = exporter(URI.create(collector.endpoint() + "/"), TestEvents.fast());
+        SpoolingExporter export = exporter();
         appendSix(export);
 
         assertTotals(export.drain(5000), 6, 0, 0, 0);
         assertEquals(TestEvents.uids("a", 6), collector.uids().stream().sorted().collect(Collectors.toList()));
         for (Request request : collector.requests()) {
             assertEquals("POST", request.method);
-            assertEquals("/v1/logs", request.path, "a trailing slash on the endpoint is not doubled");
+            assertEquals("/v1/logs", request.path);
             assertEquals("application/json", request.headers.getFirst("Content-Type"));
             assertEquals("gzip", request.headers.getFirst("Content-Encoding"));
             assertTrue(request.headers.getFirst("User-Agent").startsWith("logredact-agent/"), request.headers.getFirst("User-Agent"));
@@ -136,6 +138,19 @@ class StatusPathsTest {
         assertEquals(1, text.split("\n").length, "told once: " + text);
     }
 
+    /** Records another JVM left in the spool and this one dead-letters are counted as such. */
+    @Test
+    void deadLetteredRecordsOfAnotherJvmAreToldApart() throws IOException {
+        Files.write(spool.resolve("0123456789abcdef-000001.jsonl"), (line("b-0", "b-1") + "\n").getBytes(StandardCharsets.UTF_8));
+        collector.respond(request -> Reply.status(400, "field body is not valid"));
+        SpoolingExporter export = exporter();
+        appendSix(export);
+
+        DeliveryTotals totals = export.drain(5000);
+        assertTotals(totals, 0, 0, 8, 0);
+        assertEquals(Arrays.asList(0L, 2L), Arrays.asList(totals.sentForOthers, totals.deadLetteredForOthers));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {401, 403})
     void refusedCredentialsStopSendingKeepTheSpoolAndALaterExporterShipsIt(int status) throws Exception {
@@ -152,7 +167,9 @@ class StatusPathsTest {
                 + "; check logredact.collector.headers\n", warnings.text());
 
         SpoolingExporter fixed = exporter();
-        assertTotals(fixed.drain(5000), 7, 0, 0, 0);
+        DeliveryTotals totals = fixed.drain(5000);
+        assertTotals(totals, 7, 0, 0, 0);
+        assertEquals(7, totals.sentForOthers, "all of them the first exporter's");
         assertTrue(collector.uids().containsAll(TestEvents.uids("a", 7)));
     }
 

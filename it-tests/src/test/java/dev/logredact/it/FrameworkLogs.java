@@ -72,18 +72,25 @@ final class FrameworkLogs {
 
     /** Runs {@code app} on the framework's jars with the agent and the given JVM options, {@code DEPLOY_TOKEN} set. */
     static AgentJar.Run run(Class<?> app, Path libraries, String... jvmOptions) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DEPLOY_TOKEN", Scenario.DEPLOY_TOKEN);
+        AgentJar.Run run = run(app, libraries, environment, Arrays.asList(jvmOptions));
+        assertEquals(0, run.exitCode, run.stderr);
+        return run;
+    }
+
+    /** Runs {@code app} on the framework's jars with the agent, the environment, JVM options and app arguments given. */
+    static AgentJar.Run run(Class<?> app, Path libraries, Map<String, String> environment, List<String> jvmOptions,
+                            String... appArguments) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(AgentJar.java().toString());
         command.add("-javaagent:" + AgentJar.path());
-        command.addAll(Arrays.asList(jvmOptions));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath(app, libraries));
         command.add(app.getName());
-        Map<String, String> environment = new HashMap<>();
-        environment.put("DEPLOY_TOKEN", Scenario.DEPLOY_TOKEN);
-        AgentJar.Run run = AgentJar.run(command, environment);
-        assertEquals(0, run.exitCode, run.stderr);
-        return run;
+        command.addAll(Arrays.asList(appArguments));
+        return AgentJar.run(command, environment);
     }
 
     /** The scenario's events as {@code shape} renders them, every secret masked. */

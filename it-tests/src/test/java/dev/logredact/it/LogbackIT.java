@@ -49,7 +49,8 @@ class LogbackIT {
         FrameworkLogs.assertCountedOnce(run, files, "logback", "stderr");
     }
 
-    private static String configuration(List<Path> texts, Path json) {
+    /** A console appender and the file, rolling and prudent file appenders of {@code texts}; JSON to {@code json} when set. */
+    static String configuration(List<Path> texts, Path json) {
         String encoder = "<encoder><pattern>" + PATTERN + "</pattern></encoder>";
         StringBuilder sb = new StringBuilder("<configuration>\n")
                 .append("  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">").append(encoder).append("</appender>\n")

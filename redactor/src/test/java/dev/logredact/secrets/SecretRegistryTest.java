@@ -1,13 +1,16 @@
 package dev.logredact.secrets;
 
 import dev.logredact.mask.Redactor;
+import dev.logredact.mask.Span;
 import dev.logredact.rules.RuleSetLoader;
 import dev.logredact.stream.StreamMasker;
 import dev.logredact.stream.TextMasker;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,6 +55,25 @@ class SecretRegistryTest {
         assertEquals("aws_secret_access_key = [REDACTED:aws-secret-access-key]\n", first);
         assertEquals("java.lang.IllegalStateException: bad key [REDACTED:aws-secret-access-key]",
                 mask(registry, "java.lang.IllegalStateException: bad key " + key));
+    }
+
+    /**
+     * Masked again bare, a learned value is still that rule's finding: the same rule id, kind and
+     * fingerprint, and no secret name, as the event for its first masking said.
+     */
+    @Test
+    void aLearnedSecretIsReportedAsTheRuleFindingItWas() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        String key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vK2pL9q";
+        List<Span> heard = new ArrayList<>();
+        new TextMasker(RULES, registry, heard::add).mask("aws_secret_access_key = " + key + "\nbad key " + key + "\n");
+        assertEquals(2, heard.size(), heard.toString());
+        for (Span span : heard) {
+            assertEquals("aws-secret-access-key", span.label());
+            assertEquals(Span.Kind.PATTERN, span.kind());
+            assertNull(span.secretName());
+            assertEquals(RULES.fingerprinter().fingerprint(key), span.fingerprint());
+        }
     }
 
     @Test
