@@ -145,16 +145,22 @@ public final class Database implements AutoCloseable {
                     throw new StoreUnavailableException("the store is busy: no write slot within " + timeout.toMillis() + " ms", null);
                 }
             }
-            try (Connection c = pool.getConnection()) {
+            Connection c = pool.getConnection();
+            try {
                 c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollback(c);
-                    throw e;
-                }
+                T result = work.run(c);
+                c.commit();
+                c.close();
+                return result;
+            } catch (SQLException e) {
+                // A failed BEGIN or COMMIT can leave the driver unsure whether a transaction is open: never reuse it.
+                rollback(c);
+                pool.evictConnection(c);
+                throw e;
+            } catch (RuntimeException e) {
+                rollback(c);
+                c.close();
+                throw e;
             }
         } catch (SQLException e) {
             throw translated(e);
