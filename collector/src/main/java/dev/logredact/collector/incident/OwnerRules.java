@@ -85,7 +85,8 @@ public final class OwnerRules {
         return parse(text, file.toString());
     }
 
-    static OwnerRules parse(String text, String source) {
+    /** Rules from TOML text; {@code source} names it in messages. */
+    public static OwnerRules parse(String text, String source) {
         UnmodifiableConfig root;
         try {
             root = new TomlParser().parse(text);
