@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * as the {@code postgres} user, since PostgreSQL refuses root. Without the binaries the tests are
  * skipped, except on CI ({@code CI} set), where that is a failure: {@code .ci/run} installs them.
  */
-public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements AutoCloseable {
     private static final String USER = "logredact";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
