@@ -172,33 +172,26 @@ final class OtlpJsonDecoder {
     }
 
     private static long uint64(JsonNode node, String path) throws MalformedRequestException {
-        if (node == null || node.isNull()) {
-            return 0;
-        }
-        try {
-            if (node.isTextual()) {
-                return Long.parseUnsignedLong(node.asText());
-            }
-            if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 0) {
-                return node.asLong();
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new MalformedRequestException(path + ": must be an unsigned 64-bit integer (a decimal string or a number)");
+        return node == null || node.isNull() ? 0 : integer(node, path, true);
     }
 
     private static long int64(JsonNode node, String path) throws MalformedRequestException {
+        return integer(node, path, false);
+    }
+
+    /** proto3 JSON takes a 64-bit integer as a decimal string or as a number. */
+    private static long integer(JsonNode node, String path, boolean unsigned) throws MalformedRequestException {
         try {
             if (node.isTextual()) {
-                return Long.parseLong(node.asText());
+                return unsigned ? Long.parseUnsignedLong(node.asText()) : Long.parseLong(node.asText());
             }
-            if (node.isIntegralNumber() && node.canConvertToLong()) {
+            if (node.isIntegralNumber() && node.canConvertToLong() && (!unsigned || node.asLong() >= 0)) {
                 return node.asLong();
             }
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new MalformedRequestException(path + ": must be a 64-bit integer (a decimal string or a number)");
+        throw new MalformedRequestException(path + ": must be " + (unsigned ? "an unsigned" : "a")
+                + " 64-bit integer (a decimal string or a number)");
     }
 }

@@ -3,17 +3,14 @@ package dev.logredact.collector.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logredact.collector.testing.CollectorClient;
 import dev.logredact.collector.testing.OtlpEvents;
+import dev.logredact.collector.testing.RunningCollector;
 import dev.logredact.collector.testing.SampleOwners;
 import dev.logredact.collector.testing.TestCollector;
 import dev.logredact.testing.FakeSecrets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,24 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The incident lifecycle through the running server: events in over OTLP, incidents out of the API,
  * automatic rotation and reopening, triage by PATCH, and the API's strictness.
  */
-class IncidentApiTest {
+class IncidentApiTest extends RunningCollector {
     private static final String SHOP = "https://github.com/acme/shop";
     private static final Instant T0 = Instant.parse("2026-02-01T08:00:00Z");
 
-    @TempDir
-    Path dir;
-    TestCollector collector;
-    CollectorClient client;
-
-    @BeforeEach
-    void start() {
-        collector = TestCollector.start(dir, new TestCollector.Options().owners(SampleOwners.rules()));
-        client = collector.client;
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    @Override
+    protected TestCollector.Options options() {
+        return new TestCollector.Options().owners(SampleOwners.rules());
     }
 
     private void send(int fingerprint, String secretName, Duration after) {

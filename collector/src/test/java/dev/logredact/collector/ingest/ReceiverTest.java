@@ -3,14 +3,12 @@ package dev.logredact.collector.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logredact.collector.testing.CollectorClient;
 import dev.logredact.collector.testing.OtlpEvents;
+import dev.logredact.collector.testing.RunningCollector;
 import dev.logredact.collector.testing.OtlpEvents.Record;
 import dev.logredact.collector.testing.TestCollector;
 import dev.logredact.testing.FakeSecrets;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,25 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /v1/logs} against a running collector: both encodings, gzip, and what it refuses. */
-class ReceiverTest {
+class ReceiverTest extends RunningCollector {
     private static final String REPO = "https://github.com/acme/shop";
     private static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
-
-    @TempDir
-    Path dir;
-    TestCollector collector;
-    CollectorClient client;
-
-    @BeforeEach
-    void start() {
-        collector = TestCollector.start(dir);
-        client = collector.client;
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
-    }
 
     private static Record leak(int n) {
         return event(fingerprint(n), "DB_PASSWORD", REPO, T0.plusSeconds(n));

@@ -3,15 +3,12 @@ package dev.logredact.collector.server;
 import com.google.protobuf.CodedInputStream;
 import dev.logredact.collector.testing.CollectorClient;
 import dev.logredact.collector.testing.OtlpEvents;
+import dev.logredact.collector.testing.RunningCollector;
 import dev.logredact.collector.testing.TestCollector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static dev.logredact.collector.testing.CollectorClient.JSON;
@@ -20,21 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With {@code --token}, the receiver and the API want it; the health check and the page do not. */
-class AuthTest {
+class AuthTest extends RunningCollector {
     private static final String TOKEN = "collector-test-token-4f8a1c";
 
-    @TempDir
-    Path dir;
-    TestCollector collector;
-
-    @BeforeEach
-    void start() {
-        collector = TestCollector.start(dir, new TestCollector.Options().token(TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    @Override
+    protected TestCollector.Options options() {
+        return new TestCollector.Options().token(TOKEN);
     }
 
     private byte[] event() {
@@ -45,34 +33,34 @@ class AuthTest {
     @Test
     void ingestWithoutTheTokenIs401InTheRequestsEncoding() throws Exception {
         for (String token : new String[] {null, "wrong", TOKEN + "x", TOKEN.substring(1)}) {
-            HttpResponse<byte[]> r = collector.client.withToken(token).postLogs(JSON, event());
+            HttpResponse<byte[]> r = client.withToken(token).postLogs(JSON, event());
             assertEquals(401, r.statusCode());
             assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElse(""));
             assertEquals(16, CollectorClient.parse(r.body()).get("code").asInt());
         }
-        HttpResponse<byte[]> proto = collector.client.withToken(null).postLogs(PROTOBUF, OtlpEvents.protobuf());
+        HttpResponse<byte[]> proto = client.withToken(null).postLogs(PROTOBUF, OtlpEvents.protobuf());
         assertEquals(401, proto.statusCode());
         CodedInputStream in = CodedInputStream.newInstance(proto.body());
         in.readTag();
         assertEquals(16, in.readInt32());
-        assertEquals(0, collector.client.getJson("/api/v1/events").get("total").asInt());
+        assertEquals(0, client.getJson("/api/v1/events").get("total").asInt());
     }
 
     @Test
     void ingestWithTheTokenIsStored() {
-        assertEquals(200, collector.client.postLogs(JSON, event()).statusCode());
-        assertEquals(1, collector.client.getJson("/api/v1/events").get("total").asInt());
+        assertEquals(200, client.postLogs(JSON, event()).statusCode());
+        assertEquals(1, client.getJson("/api/v1/events").get("total").asInt());
     }
 
     @Test
     void theSchemeIsCaseInsensitive() {
-        HttpResponse<byte[]> r = collector.client.withToken(null).postLogs(JSON, event(), "Authorization", "bearer " + TOKEN);
+        HttpResponse<byte[]> r = client.withToken(null).postLogs(JSON, event(), "Authorization", "bearer " + TOKEN);
         assertEquals(200, r.statusCode());
     }
 
     @Test
     void theApiWantsTheTokenAndSaysSo() {
-        CollectorClient anonymous = collector.client.withToken(null);
+        CollectorClient anonymous = client.withToken(null);
         for (String path : new String[] {"/api/v1/incidents", "/api/v1/incidents/1", "/api/v1/events", "/api/v1/stats"}) {
             HttpResponse<String> r = anonymous.get(path);
             assertEquals(401, r.statusCode(), path);
@@ -80,12 +68,12 @@ class AuthTest {
                     .get("message").asText());
         }
         assertEquals(401, anonymous.patch("/api/v1/incidents/1", JSON, "{\"state\":\"revoked\"}").statusCode());
-        assertEquals(200, collector.client.get("/api/v1/stats").statusCode());
+        assertEquals(200, client.get("/api/v1/stats").statusCode());
     }
 
     @Test
     void healthAndPageAreOpen() {
-        CollectorClient anonymous = collector.client.withToken(null);
+        CollectorClient anonymous = client.withToken(null);
         assertEquals("ok", anonymous.getJson("/healthz").get("status").asText());
         HttpResponse<String> page = anonymous.get("/");
         assertEquals(200, page.statusCode());

@@ -87,21 +87,21 @@ public final class OtlpEvents {
         final Map<String, Object> resource = new LinkedHashMap<>();
 
         public Record attr(String key, Object value) {
-            if (value == null) {
-                attributes.remove(key);
-            } else {
-                attributes.put(key, value);
-            }
+            put(attributes, key, value);
             return this;
         }
 
         public Record res(String key, Object value) {
-            if (value == null) {
-                resource.remove(key);
-            } else {
-                resource.put(key, value);
-            }
+            put(resource, key, value);
             return this;
+        }
+
+        private static void put(Map<String, Object> map, String key, Object value) {
+            if (value == null) {
+                map.remove(key);
+            } else {
+                map.put(key, value);
+            }
         }
 
         public Record body(Object body) {
