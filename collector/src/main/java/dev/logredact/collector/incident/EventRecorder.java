@@ -10,6 +10,7 @@ import dev.logredact.collector.store.IncidentTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,18 +43,27 @@ public final class EventRecorder {
     }
 
     public Recorded record(List<RedactionEvent> batch) {
-        if (batch.isEmpty()) {
-            return new Recorded(0, 0);
+        return recordAll(List.of(batch)).get(0);
+    }
+
+    /** Several batches in one transaction (one commit for all); what became of each, in order. */
+    public List<Recorded> recordAll(List<List<RedactionEvent>> batches) {
+        if (batches.stream().allMatch(List::isEmpty)) {
+            return batches.stream().map(b -> new Recorded(0, 0)).toList();
         }
         return db.write(c -> {
-            int stored = 0;
-            for (RedactionEvent e : batch) {
-                if (events.insert(c, e)) {
-                    stored++;
-                    track(c, e);
+            List<Recorded> out = new ArrayList<>(batches.size());
+            for (List<RedactionEvent> batch : batches) {
+                int stored = 0;
+                for (RedactionEvent e : batch) {
+                    if (events.insert(c, e)) {
+                        stored++;
+                        track(c, e);
+                    }
                 }
+                out.add(new Recorded(stored, batch.size() - stored));
             }
-            return new Recorded(stored, batch.size() - stored);
+            return out;
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.logredact.collector.ingest;
 
 import dev.logredact.collector.incident.EventRecorder;
+import dev.logredact.collector.incident.GroupCommit;
 import dev.logredact.collector.model.RedactionEvent;
 import dev.logredact.collector.store.StoreUnavailableException;
 import io.javalin.http.Context;
@@ -27,7 +28,7 @@ public final class LogsEndpoint implements Handler {
     static final String RETRY_AFTER_BUSY = "1";
     static final String RETRY_AFTER_STORE = "5";
 
-    private final EventRecorder recorder;
+    private final GroupCommit recorder;
     private final RecordReader reader;
     private final IngestCounters counters;
     private final Clock clock;
@@ -37,7 +38,7 @@ public final class LogsEndpoint implements Handler {
     private final OtlpJsonDecoder json = new OtlpJsonDecoder();
     private final OtlpProtobufDecoder protobuf = new OtlpProtobufDecoder();
 
-    public LogsEndpoint(EventRecorder recorder, SecretCheck secrets, IngestCounters counters, Clock clock,
+    public LogsEndpoint(GroupCommit recorder, SecretCheck secrets, IngestCounters counters, Clock clock,
                         int maxBodyBytes, int maxConcurrent) {
         this.recorder = recorder;
         this.reader = new RecordReader(secrets);
@@ -99,13 +100,14 @@ public final class LogsEndpoint implements Handler {
         List<RedactionEvent> events = new ArrayList<>(records.size());
         List<String> problems = new ArrayList<>();
         int ignored = 0;
+        RecordReader.Batch batch = new RecordReader.Batch();
         for (OtlpRecord record : records) {
             if (!RecordReader.isRedactionEvent(record)) {
                 ignored++;
                 continue;
             }
             try {
-                events.add(reader.read(record, receivedAt));
+                events.add(reader.read(record, receivedAt, batch));
             } catch (RejectedRecordException e) {
                 problems.add(e.getMessage());
             }

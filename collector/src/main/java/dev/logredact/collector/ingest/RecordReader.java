@@ -2,6 +2,7 @@ package dev.logredact.collector.ingest;
 
 import dev.logredact.collector.model.RedactionEvent;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,8 +31,8 @@ final class RecordReader {
     }
 
     /** @throws RejectedRecordException with a message that names the record and what is wrong with it */
-    RedactionEvent read(OtlpRecord record, long receivedAt) throws RejectedRecordException {
-        refuseSecrets(record);
+    RedactionEvent read(OtlpRecord record, long receivedAt, Batch batch) throws RejectedRecordException {
+        refuseSecrets(record, batch);
         Map<String, Object> a = record.attributes();
         Map<String, Object> res = record.resource();
         String where = record.where();
@@ -76,19 +77,44 @@ final class RecordReader {
                 text(res, "vcs.ref.head.name", where));
     }
 
-    private void refuseSecrets(OtlpRecord record) throws RejectedRecordException {
+    private void refuseSecrets(OtlpRecord record, Batch batch) throws RejectedRecordException {
         String rule = secrets.ruleFoundIn(record.body());
         if (rule != null) {
             throw secretIn(record, "the body", rule);
         }
-        for (Map<String, Object> attributes : java.util.List.of(record.attributes(), record.resource())) {
-            for (Map.Entry<String, Object> e : attributes.entrySet()) {
-                rule = secrets.ruleFoundIn(e.getValue());
-                if (rule != null) {
-                    throw secretIn(record, "attribute " + e.getKey(), rule);
-                }
+        Found found = firstSecret(record.attributes());
+        if (found == null) {
+            found = batch.resourceVerdicts.computeIfAbsent(record.resource(), r -> {
+                Found f = firstSecret(r);
+                return f == null ? Found.NONE : f;
+            });
+        }
+        if (found != null && found != Found.NONE) {
+            throw secretIn(record, "attribute " + found.attribute(), found.rule());
+        }
+    }
+
+    private Found firstSecret(Map<String, Object> attributes) {
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            String rule = secrets.ruleFoundIn(e.getValue());
+            if (rule != null) {
+                return new Found(e.getKey(), rule);
             }
         }
+        return null;
+    }
+
+    /** The first attribute that looks like a secret, and the rule that says so. */
+    private record Found(String attribute, String rule) {
+        static final Found NONE = new Found(null, null);
+    }
+
+    /**
+     * What one request's records share: a resource's attributes are checked once for all its records
+     * (the decoders give them one map).
+     */
+    static final class Batch {
+        private final Map<Map<String, Object>, Found> resourceVerdicts = new IdentityHashMap<>();
     }
 
     private static RejectedRecordException secretIn(OtlpRecord record, String what, String rule) {

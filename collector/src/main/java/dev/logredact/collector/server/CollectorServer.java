@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logredact.collector.api.Api;
 import dev.logredact.collector.api.ApiError;
 import dev.logredact.collector.incident.EventRecorder;
+import dev.logredact.collector.incident.GroupCommit;
 import dev.logredact.collector.incident.IncidentConflictException;
 import dev.logredact.collector.incident.OwnerRules;
 import dev.logredact.collector.incident.Stats;
@@ -35,17 +36,20 @@ public final class CollectorServer implements AutoCloseable {
     private static final String PAGE = "/dev/logredact/collector/web/index.html";
 
     private final Javalin app;
+    private final GroupCommit writer;
 
-    private CollectorServer(Javalin app) {
+    private CollectorServer(Javalin app, GroupCommit writer) {
         this.app = app;
+        this.writer = writer;
     }
 
     public static CollectorServer start(ServerSettings settings, Database db, OwnerRules owners, Clock clock) {
         ObjectMapper json = new ObjectMapper();
         SecretCheck secrets = new SecretCheck();
         IngestCounters counters = new IngestCounters();
-        LogsEndpoint logs = new LogsEndpoint(new EventRecorder(db, owners), secrets, counters, clock,
-                settings.maxBodyBytes(), settings.maxConcurrentIngest());
+        GroupCommit writer = new GroupCommit(new EventRecorder(db, owners), db.timeout());
+        LogsEndpoint logs = new LogsEndpoint(writer, secrets, counters, clock, settings.maxBodyBytes(),
+                settings.maxConcurrentIngest());
         Api api = new Api(new Listings(db, clock), new Triage(db, clock), new Stats(db, clock), counters, secrets, json);
         BearerAuth auth = new BearerAuth(settings.token());
         byte[] page = resource(PAGE);
@@ -81,8 +85,13 @@ public final class CollectorServer implements AutoCloseable {
                 ctx.status(500).json(new ApiError.Body(500, "internal error; see the collector's log", null));
             });
         });
-        app.start();
-        return new CollectorServer(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+        return new CollectorServer(app, writer);
     }
 
     private static void guard(Context ctx, BearerAuth auth) {
@@ -130,5 +139,6 @@ public final class CollectorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        writer.close();
     }
 }

@@ -131,6 +131,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The longest wait for the store, as configured. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     public String description() {
         return description;
     }

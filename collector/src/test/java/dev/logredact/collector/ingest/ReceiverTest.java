@@ -180,6 +180,19 @@ class ReceiverTest extends RunningCollector {
     }
 
     @Test
+    void aSecretInASharedResourceRejectsEveryRecordOfIt() {
+        String token = new FakeSecrets(9).gitlabPat();
+        Record a = leak(1).res("cicd.pipeline.name", "deploy " + token);
+        Record b = leak(2).res("cicd.pipeline.name", "deploy " + token);
+        String json = OtlpEvents.json(a, b, leak(3));
+        assertEquals(2, json.split("\"resource\"").length - 1, "a and b share one resourceLogs entry");
+        JsonNode partial = client.postJson(json, 200).get("partialSuccess");
+        assertEquals("2", partial.get("rejectedLogRecords").asText());
+        assertTrue(partial.get("errorMessage").asText().contains("logRecords[1]: attribute cicd.pipeline.name looks like a secret"));
+        assertEquals(1, client.getJson("/api/v1/events").get("total").asInt());
+    }
+
+    @Test
     void undecodableBodiesAre400WithAMessageThatSaysWhereButQuotesNothing() {
         String pat = new FakeSecrets(3).githubPat();
         HttpResponse<byte[]> r = client.postLogs(JSON, ("{\"resourceLogs\": [" + pat + "]}").getBytes(StandardCharsets.UTF_8));
