@@ -19,29 +19,33 @@ import java.util.regex.Pattern;
  * {@code --batch} redaction events shaped as the agent sends them, for a warm-up and then
  * {@code --seconds} measured; 429/503 answers are retried after their Retry-After, as the agent does.
  * At the end it asks the collector how many events it stored and says whether any acknowledged event is
- * missing. Prints one Markdown table row.
+ * missing. Prints one Markdown table row. With {@code --ignored} the records are ordinary log records,
+ * which the collector decodes, checks and counts but does not store: the baseline of HTTP and decoding.
  *
  * <pre>java -cp benchmarks.jar dev.logredact.bench.CollectorLoad --url http://127.0.0.1:4318 --senders 50 --seconds 20</pre>
  */
 public final class CollectorLoad {
     private static final Pattern EVENTS = Pattern.compile("\"events\":(\\d+)");
     private static final Pattern REJECTED = Pattern.compile("\"rejected\":(\\d+)");
+    private static final Pattern IGNORED = Pattern.compile("\"ignored\":(\\d+)");
 
     private final URI url;
     private final int senders;
     private final int batch;
     private final int secrets;
+    private final boolean ignored;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    private CollectorLoad(URI url, int senders, int batch, int secrets) {
+    private CollectorLoad(URI url, int senders, int batch, int secrets, boolean ignored) {
         this.url = url;
         this.senders = senders;
         this.batch = batch;
         this.secrets = secrets;
+        this.ignored = ignored;
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,7 +55,13 @@ public final class CollectorLoad {
         int warmup = 5;
         int batch = 20;
         int secrets = 200;
+        boolean ignored = false;
         for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--ignored")) {
+                ignored = true;
+                i--;
+                continue;
+            }
             String v = args[i + 1];
             switch (args[i]) {
                 case "--url" -> url = v;
@@ -63,7 +73,7 @@ public final class CollectorLoad {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        CollectorLoad load = new CollectorLoad(URI.create(url), senders, batch, secrets);
+        CollectorLoad load = new CollectorLoad(URI.create(url), senders, batch, secrets, ignored);
         load.run(0, warmup * 1000L, new long[0][]);
         long storedBefore = load.stored();
         load.acknowledged.set(0);
@@ -75,8 +85,8 @@ public final class CollectorLoad {
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         long stored = load.stored() - storedBefore;
         String rejected = load.matchStats(REJECTED);
-        System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %d | %d | %.0f | %.1f | %.1f | %.1f | %d | %d | %s | %s |%n",
-                senders, batch, elapsed, all.length, load.acknowledged.get(), load.acknowledged.get() / elapsed,
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %d | %d | %.0f | %.1f | %.1f | %.1f | %d | %d | %s | %s |%n",
+                ignored ? "decode only (ignored records)" : "stored", senders, batch, elapsed, all.length, load.acknowledged.get(), load.acknowledged.get() / elapsed,
                 ms(all, 50), ms(all, 99), ms(all, 100), load.refused.get(), load.failed.get(),
                 stored == load.acknowledged.get() ? "0" : "**" + (load.acknowledged.get() - stored) + "**", rejected);
         if (stored != load.acknowledged.get() || load.failed.get() > 0 || !"0".equals(rejected)) {
@@ -160,10 +170,12 @@ public final class CollectorLoad {
         String fingerprint = String.format("v1:%032x", 0x5EC12E7L * (secret + 1));
         long nanos = System.currentTimeMillis() * 1_000_000L;
         return "{\"timeUnixNano\":\"" + nanos + "\",\"severityNumber\":13,\"severityText\":\"WARN\","
-                + "\"eventName\":\"logredact.secret.redacted\",\"body\":{\"stringValue\":\"Masked env:SECRET_" + secret
+                + (ignored ? "" : "\"eventName\":\"logredact.secret.redacted\",")
+                + "\"body\":{\"stringValue\":\"Masked env:SECRET_" + secret
                 + " on stdout\"},\"attributes\":["
                 + attr("logredact.rule.id", "env:SECRET_" + secret) + "," + attr("logredact.secret.kind", "literal") + ","
-                + attr("logredact.secret.name", "SECRET_" + secret) + "," + attr("logredact.secret.fingerprint", fingerprint) + ","
+                + attr("logredact.secret.name", "SECRET_" + secret) + ","
+                + attr(ignored ? "app.fingerprint" : "logredact.secret.fingerprint", fingerprint) + ","
                 + attr("logredact.variant", "plain") + "," + attr("logredact.channel", "stdout") + ","
                 + attr("logredact.thread", "main") + ",{\"key\":\"logredact.count\",\"value\":{\"intValue\":\"1\"}},"
                 + "{\"key\":\"logredact.event.seq\",\"value\":{\"intValue\":\"" + seq + "\"}},"
@@ -185,8 +197,9 @@ public final class CollectorLoad {
         return "{\"key\":\"" + key + "\",\"value\":{\"stringValue\":\"" + value + "\"}}";
     }
 
+    /** What the collector says it kept: events stored, or records ignored in the baseline. */
     private long stored() {
-        return Long.parseLong(matchStats(EVENTS));
+        return Long.parseLong(matchStats(ignored ? IGNORED : EVENTS));
     }
 
     private String matchStats(Pattern p) {

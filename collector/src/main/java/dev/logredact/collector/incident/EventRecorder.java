@@ -11,10 +11,13 @@ import dev.logredact.collector.store.IncidentTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Stores events and keeps incidents in step, in one transaction per batch:
+ * Stores events and keeps incidents in step, in one transaction per group of batches:
  * <ul>
  *   <li>a resent event (same uid) is counted and changes nothing;</li>
  *   <li>a new fingerprint opens an incident, owned by the first matching owner rule; every open incident
@@ -46,47 +49,75 @@ public final class EventRecorder {
         return recordAll(List.of(batch)).get(0);
     }
 
-    /** Several batches in one transaction (one commit for all); what became of each, in order. */
+    /**
+     * Several batches in one transaction (one commit for all); what became of each, in order. The new
+     * events of one fingerprint update its incident once.
+     */
     public List<Recorded> recordAll(List<List<RedactionEvent>> batches) {
-        if (batches.stream().allMatch(List::isEmpty)) {
+        List<RedactionEvent> all = batches.stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
             return batches.stream().map(b -> new Recorded(0, 0)).toList();
         }
         return db.write(c -> {
+            boolean[] stored = events.insertAll(c, all);
+            Map<String, List<RedactionEvent>> fresh = new LinkedHashMap<>();
             List<Recorded> out = new ArrayList<>(batches.size());
+            int i = 0;
             for (List<RedactionEvent> batch : batches) {
-                int stored = 0;
+                int n = 0;
                 for (RedactionEvent e : batch) {
-                    if (events.insert(c, e)) {
-                        stored++;
-                        track(c, e);
+                    if (stored[i++]) {
+                        n++;
+                        fresh.computeIfAbsent(e.fingerprint(), k -> new ArrayList<>()).add(e);
                     }
                 }
-                out.add(new Recorded(stored, batch.size() - stored));
+                out.add(new Recorded(n, batch.size() - n));
+            }
+            for (List<RedactionEvent> sameSecret : fresh.values()) {
+                track(c, sameSecret);
             }
             return out;
         });
     }
 
-    private void track(Connection c, RedactionEvent e) throws SQLException {
-        OwnerRules.Owner owner = owners.ownerOf(e);
-        if (incidents.createIfAbsent(c, e, owner.name(), owner.slaHours())) {
-            if (e.secretName() != null && e.repository() != null) {
-                for (Incident old : incidents.openPredecessors(c, e, e.occurredAt())) {
-                    move(c, old, IncidentState.ROTATED, e.occurredAt(), false);
+    /** Takes new events of one fingerprint into its incident, opening it with the earliest. */
+    private void track(Connection c, List<RedactionEvent> sameSecret) throws SQLException {
+        RedactionEvent earliest = sameSecret.stream().min(Comparator.comparingLong(RedactionEvent::occurredAt)).orElseThrow();
+        long latest = sameSecret.stream().mapToLong(RedactionEvent::occurredAt).max().orElseThrow();
+        IncidentTable.Touched incident = add(c, sameSecret);
+        if (incident == null) {
+            OwnerRules.Owner owner = owners.ownerOf(earliest);
+            if (incidents.createIfAbsent(c, earliest, owner.name(), owner.slaHours())) {
+                if (earliest.secretName() != null && earliest.repository() != null) {
+                    for (Incident old : incidents.openPredecessors(c, earliest, earliest.occurredAt())) {
+                        move(c, old.id(), old.state(), IncidentState.ROTATED, earliest.occurredAt(), false);
+                    }
                 }
+                List<RedactionEvent> rest = sameSecret.stream().filter(e -> e != earliest).toList();
+                if (!rest.isEmpty()) {
+                    add(c, rest);
+                }
+                return;
             }
-            return;
+            // Another collector created it since the update above (PostgreSQL); count these in.
+            incident = add(c, sameSecret);
         }
-        incidents.addOccurrence(c, e);
-        Incident incident = incidents.byFingerprint(c, e.fingerprint());
-        if (incident.state() != IncidentState.OPEN && e.occurredAt() > incident.stateAt()) {
-            move(c, incident, IncidentState.OPEN, e.occurredAt(), true);
+        if (incident.state() != IncidentState.OPEN && latest > incident.stateAt()) {
+            move(c, incident.id(), incident.state(), IncidentState.OPEN, latest, true);
         }
     }
 
-    private void move(Connection c, Incident incident, IncidentState to, long at, boolean reopening) throws SQLException {
-        if (incidents.changeState(c, incident.id(), incident.state(), to, AUTO, at, reopening)) {
-            incidents.addHistory(c, incident.id(), new HistoryEntry(at, AUTO, "state", incident.state().id(), to.id()));
+    private IncidentTable.Touched add(Connection c, List<RedactionEvent> list) throws SQLException {
+        return incidents.addOccurrences(c, list.get(0).fingerprint(), list.size(),
+                list.stream().mapToLong(RedactionEvent::count).sum(),
+                list.stream().mapToLong(RedactionEvent::occurredAt).min().orElseThrow(),
+                list.stream().mapToLong(RedactionEvent::occurredAt).max().orElseThrow());
+    }
+
+    private void move(Connection c, long id, IncidentState from, IncidentState to, long at, boolean reopening)
+            throws SQLException {
+        if (incidents.changeState(c, id, from, to, AUTO, at, reopening)) {
+            incidents.addHistory(c, id, new HistoryEntry(at, AUTO, "state", from.id(), to.id()));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.logredact.collector.model.RedactionEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,14 +19,22 @@ public final class EventTable {
             + "channel, logger, thread, redactions, seq, instance, service, host, pid, pipeline, job, run_id, run_url, "
             + "repository, commit_sha, branch";
 
-    /** Stores the event unless one with its uid is there already (a resend); true when stored. */
-    public boolean insert(Connection c, RedactionEvent e) throws SQLException {
-        return Sql.update(c, "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (uid) DO NOTHING",
-                e.uid(), e.occurredAt(), e.receivedAt(), e.fingerprint(), e.rule(), e.kind(), e.secretName(),
-                e.variant(), e.channel(), e.logger(), e.thread(), e.count(), e.seq(), e.instance(), e.service(),
-                e.host(), e.pid(), e.pipeline(), e.job(), e.runId(), e.runUrl(), e.repository(), e.commit(),
-                e.branch()) == 1;
+    /** Stores each event unless one with its uid is there already (a resend); which ones were stored. */
+    public boolean[] insertAll(Connection c, List<RedactionEvent> list) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(list.size());
+        for (RedactionEvent e : list) {
+            rows.add(new Object[] {e.uid(), e.occurredAt(), e.receivedAt(), e.fingerprint(), e.rule(), e.kind(),
+                e.secretName(), e.variant(), e.channel(), e.logger(), e.thread(), e.count(), e.seq(), e.instance(),
+                e.service(), e.host(), e.pid(), e.pipeline(), e.job(), e.runId(), e.runUrl(), e.repository(), e.commit(),
+                e.branch()});
+        }
+        int[] counts = Sql.updateEach(c, "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING", rows);
+        boolean[] stored = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            stored[i] = counts[i] == 1;
+        }
+        return stored;
     }
 
     /** Newest first. */

@@ -27,16 +27,23 @@ public final class IncidentTable {
                 e.count(), IncidentState.OPEN.id(), e.occurredAt(), owner, slaHours) == 1;
     }
 
-    /** Counts one more occurrence and widens first/last seen to take it in (events may arrive out of order). */
-    public void addOccurrence(Connection c, RedactionEvent e) throws SQLException {
-        Sql.update(c, "UPDATE incidents SET occurrences = occurrences + 1, redactions = redactions + ?,"
-                        + " first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END,"
-                        + " last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE fingerprint = ?",
-                e.count(), e.occurredAt(), e.occurredAt(), e.occurredAt(), e.occurredAt(), e.fingerprint());
+    /** An incident's state after {@link #addOccurrence}. */
+    public record Touched(long id, IncidentState state, long stateAt) {
     }
 
-    public Incident byFingerprint(Connection c, String fingerprint) throws SQLException {
-        return Sql.first(c, SELECT + " WHERE fingerprint = ?", IncidentTable::incident, fingerprint);
+    /**
+     * Counts {@code occurrences} more events with {@code redactions} redactions between {@code earliest} and
+     * {@code latest}, widening first/last seen to take them in (events may arrive out of order); the
+     * incident's state after that, or null when the fingerprint has no incident yet.
+     */
+    public Touched addOccurrences(Connection c, String fingerprint, long occurrences, long redactions, long earliest,
+                                  long latest) throws SQLException {
+        return Sql.first(c, "UPDATE incidents SET occurrences = occurrences + ?, redactions = redactions + ?,"
+                        + " first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END,"
+                        + " last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE fingerprint = ?"
+                        + " RETURNING id, state, state_at",
+                rs -> new Touched(rs.getLong(1), IncidentState.parse(rs.getString(2)), rs.getLong(3)),
+                occurrences, redactions, earliest, earliest, latest, latest, fingerprint);
     }
 
     public Incident byId(Connection c, long id) throws SQLException {

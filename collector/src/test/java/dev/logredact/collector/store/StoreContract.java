@@ -109,6 +109,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void oneBatchOfAFingerprintOpensItsIncidentOnceAndCountsEveryEvent() {
+        recorder.record(List.of(event(fingerprint(1), "DB_PASSWORD", SHOP, at(5)), event(fingerprint(2), "API_TOKEN", SHOP, at(5)),
+                event(fingerprint(1), "DB_PASSWORD", SHOP, at(1)), event(fingerprint(1), "DB_PASSWORD", SHOP, at(9))));
+        IncidentView i = incident(fingerprint(1));
+        assertEquals(3, i.occurrences());
+        assertEquals(3, i.redactions());
+        assertEquals(at(1).toString(), i.firstSeen());
+        assertEquals(at(9).toString(), i.lastSeen());
+        assertEquals(2, listings.incidents(IncidentFilter.ALL, 10, 0).total());
+    }
+
+    @Test
     void aNewValueOfTheSameSecretInTheSameRepositoryRotatesTheOldIncident() {
         recorder.record(List.of(event(fingerprint(1), "DB_PASSWORD", SHOP, at(0)), event(fingerprint(1), "DB_PASSWORD", SHOP, at(2))));
         recorder.record(List.of(event(fingerprint(7), "DB_PASSWORD", API, at(3))));
