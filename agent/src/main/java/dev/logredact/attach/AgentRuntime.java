@@ -1,15 +1,18 @@
 package dev.logredact.attach;
 
 import dev.logredact.api.Logredact;
+import dev.logredact.cli.Version;
 import dev.logredact.config.AgentConfig;
 import dev.logredact.config.ConfigLoader;
 import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
-import dev.logredact.jul.JulHooks;
-import dev.logredact.log4j2.Log4j2Hooks;
-import dev.logredact.logback.LogbackHooks;
+import dev.logredact.export.DeliveryTotals;
+import dev.logredact.export.EventExport;
+import dev.logredact.export.Reporter;
+import dev.logredact.export.SpoolingExporter;
+import dev.logredact.stdio.AddMaskCommands;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -21,9 +24,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,12 @@ final class AgentRuntime {
 
     private static final long ENGINE_WAIT_SECONDS = 60;
 
+    /**
+     * At exit, events held by the reporter go to the spool even when the drain is set to 0: that is what
+     * lets a later JVM ship them.
+     */
+    private static final long FLUSH_FLOOR_MILLIS = 1000;
+
     private AgentRuntime() {
     }
 
@@ -58,6 +65,7 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println(config.describe());
+            PatchLog.debugTo(err);
         }
         if (!config.enabled()) {
             return;
@@ -71,7 +79,22 @@ final class AgentRuntime {
     }
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
-        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
+        Engine.Settings settings = settings(config);
+        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings, System.getenv(), err));
+        boolean fork = SurefireFork.isThisJvm();
+        // Set before the engine's thread starts, which makes them visible to it.
+        EventExport export = config.collectorEndpoint() == null ? null : export(config, engine, err);
+        if (export != null) {
+            settings.reporter = Reporter.start(export, Version.current(), System.getenv(), text -> await(engine).scrub(text), err);
+            if (config.fingerprintKey() == null) {
+                err.println("logredact: warning: logredact.fingerprint.key is not set: fingerprints will not correlate "
+                        + "across JVMs; set logredact.fingerprint.key from a CI secret");
+            }
+        }
+        if (AddMaskCommands.wanted(config.githubAddMask(), System.getenv(), fork)) {
+            AddMaskCommands commands = AddMaskCommands.toStandardOutput();
+            settings.ruleFindings = (ruleId, value) -> commands.found(value);
+        }
         // The application writes at once: what it writes waits here for the engine, not the application.
         WriteBacklog backlog = new WriteBacklog(BACKLOG_LIMIT);
         Thread builder = new Thread(() -> {
@@ -84,7 +107,6 @@ final class AgentRuntime {
 
         SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
                 backlog, config.idleMillis(), config.onError() == OnError.WITHHOLD);
-        boolean fork = SurefireFork.isThisJvm();
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
@@ -109,24 +131,47 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
-        if (config.instrument().contains(Hook.LOGBACK)) {
-            patchLogback(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.LOG4J2)) {
-            patchLog4j2(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.JUL)) {
-            patchJul(patches, instrumentation, engine);
-        }
+        patches.addFrameworks(instrumentation, new FrameworkPatches(config.instrument(), engine, streams));
         patches.apply(instrumentation, err);
+        Reporter reporter = settings.reporter;
         Thread exit = new Thread(() -> {
             streams.drainAll();
+            ExitSummary.Events events = reporter == null ? null : drainEvents(reporter, export, config.collectorDrainMillis());
             if (config.summary() && engine.isDone()) {
                 Engine e = await(engine);
-                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors());
+                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors(), events);
             }
         }, "logredact-exit");
         Runtime.getRuntime().addShutdownHook(exit);
+    }
+
+    /**
+     * The delivery half of reporting: spool, OTLP/HTTP, retries and dead letters. What it prints may quote
+     * a collector's message, which may echo data, so it passes the engine's masking first. Null when it
+     * cannot start.
+     */
+    private static EventExport export(AgentConfig config, FutureTask<Engine> engine, PrintStream err) {
+        try {
+            return SpoolingExporter.start(config.collectorEndpoint(), config.collectorHeaders(), config.spoolDir(),
+                    text -> await(engine).scrub(text), err);
+        } catch (RuntimeException e) {
+            // Reporting is worth less than masking: it must never take masking down with it.
+            err.println("logredact: warning: events will not be reported: " + e.getMessage() + "; masking goes on");
+            return null;
+        }
+    }
+
+    /**
+     * After the streams are drained: the reporter hands what it holds to the export, which then ships what
+     * it can, both within {@code drainMillis} in all. A JVM that reported nothing does not wait for the
+     * collector: what others left in the spool is shipped by a JVM that has its own events to send.
+     */
+    static ExitSummary.Events drainEvents(Reporter reporter, EventExport export, long drainMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        reporter.flush(Math.max(drainMillis, FLUSH_FLOOR_MILLIS));
+        long left = reporter.reported() == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        DeliveryTotals totals = export.drain(left);
+        return new ExitSummary.Events(totals, reporter.dropped());
     }
 
     /** Patches {@code System.setOut/setErr} so streams installed later are masked too. */
@@ -151,48 +196,6 @@ final class AgentRuntime {
                 errToo ? streams.standardMasking("stderr") : null);
         patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
-    }
-
-    /**
-     * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
-     * event waits for it (boundedly, like the streams), and is withheld if it never comes.
-     */
-    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        LogbackHooks.install(bytes -> await(engine).maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
-        patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
-                new LogbackAppenderPatch(LogbackHooks.class.getName()),
-                "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
-    }
-
-    /**
-     * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
-     * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
-     */
-    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
-        String hooks = Log4j2Hooks.class.getName();
-        String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
-        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
-            patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
-        }
-        patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
-    }
-
-    /**
-     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
-     * patched, not LogManager or the handlers, because those are configured by the application.
-     */
-    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        JulHooks.install(text -> await(engine).maskText(text, "jul"));
-        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
-        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
-        for (String[] f : formatters) {
-            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
-            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
-                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
-                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
-                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
-        }
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */
@@ -236,7 +239,7 @@ final class AgentRuntime {
      * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
      * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
      */
-    private static Engine await(FutureTask<Engine> engine) {
+    static Engine await(FutureTask<Engine> engine) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
         try {

@@ -1,5 +1,6 @@
 package dev.logredact.attach;
 
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -8,6 +9,7 @@ import org.objectweb.asm.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Patches methods of one class (a JDK class, or a build tool's such as Surefire's event encoder) to
@@ -86,11 +88,17 @@ public final class EntryHookPatch extends MethodPatch {
     }
 
     @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
+    String targets() {
+        return targets.stream().map(t -> t.name + t.descriptor).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
+                              HookInvocation hooks) {
         for (Target t : targets) {
             if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
                 return new HookCall(mv, t, HookInvocation.frameLocals(internalName, access, descriptor),
-                        (access & Opcodes.ACC_STATIC) != 0);
+                        (access & Opcodes.ACC_STATIC) != 0, hooks);
             }
         }
         return mv;
@@ -99,14 +107,16 @@ public final class EntryHookPatch extends MethodPatch {
     private final class HookCall extends MethodVisitor {
         private final Target target;
         private final Object[] locals;
+        private final HookInvocation hooks;
         /** The local variable holding the subject, and its type as CHECKCAST takes it. */
         private final int slot;
         private final String type;
 
-        HookCall(MethodVisitor mv, Target target, Object[] locals, boolean isStatic) {
+        HookCall(MethodVisitor mv, Target target, Object[] locals, boolean isStatic, HookInvocation hooks) {
             super(Opcodes.ASM9, mv);
             this.target = target;
             this.locals = locals;
+            this.hooks = hooks;
             if (target.argument < 0) {
                 slot = 0;
                 type = locals[0] instanceof String ? (String) locals[0] : null;
@@ -130,7 +140,7 @@ public final class EntryHookPatch extends MethodPatch {
             Label after = new Label();
             visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
             visitLabel(start);
-            HookInvocation.emit(this, hookClass, target.hookMethod,
+            hooks.emit(this, hookClass, target.hookMethod,
                     Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
             if (target.replacesSubject) {
                 visitTypeInsn(Opcodes.CHECKCAST, type);
@@ -141,10 +151,14 @@ public final class EntryHookPatch extends MethodPatch {
             visitLabel(end);
             visitJumpInsn(Opcodes.GOTO, after);
             visitLabel(handler);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            if (hooks.frames()) {
+                visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            }
             visitInsn(Opcodes.POP);
             visitLabel(after);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+            if (hooks.frames()) {
+                visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.logredact.attach;
 
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -43,18 +44,24 @@ public final class FileDescriptorWritePatch extends MethodPatch {
     }
 
     @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
+    String targets() {
+        return "write(I)V, write([B)V, write([BII)V";
+    }
+
+    @Override
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
+                              HookInvocation hooks) {
         if (!name.equals("write") || (access & Opcodes.ACC_STATIC) != 0 || !(out || err)) {
             return mv;
         }
         Object[] locals = HookInvocation.frameLocals(FILE_OUTPUT_STREAM, access, descriptor);
         switch (descriptor) {
             case "(I)V":
-                return new Guard(mv, locals, "writeByte", arguments(Type.INT_TYPE));
+                return new Guard(mv, locals, "writeByte", arguments(Type.INT_TYPE), hooks);
             case "([B)V":
-                return new Guard(mv, locals, "writeAll", arguments(Type.getType(byte[].class)));
+                return new Guard(mv, locals, "writeAll", arguments(Type.getType(byte[].class)), hooks);
             case "([BII)V":
-                return new Guard(mv, locals, "write", arguments(Type.getType(byte[].class), Type.INT_TYPE, Type.INT_TYPE));
+                return new Guard(mv, locals, "write", arguments(Type.getType(byte[].class), Type.INT_TYPE, Type.INT_TYPE), hooks);
             default:
                 return mv;
         }
@@ -76,9 +83,12 @@ public final class FileDescriptorWritePatch extends MethodPatch {
         private final Object[] locals;
         private final String hookMethod;
         private final List<HookInvocation.Argument> arguments;
+        private final HookInvocation hooks;
 
-        Guard(MethodVisitor mv, Object[] locals, String hookMethod, List<HookInvocation.Argument> arguments) {
+        Guard(MethodVisitor mv, Object[] locals, String hookMethod, List<HookInvocation.Argument> arguments,
+              HookInvocation hooks) {
             super(Opcodes.ASM9, mv);
+            this.hooks = hooks;
             this.locals = locals;
             this.hookMethod = hookMethod;
             this.arguments = arguments;
@@ -108,7 +118,7 @@ public final class FileDescriptorWritePatch extends MethodPatch {
             visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
             visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
             visitLabel(start);
-            HookInvocation.emit(this, hookClass, hookMethod, arguments);
+            hooks.emit(this, hookClass, hookMethod, arguments);
             visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Boolean");
             visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Boolean", "booleanValue", "()Z", false);
             visitJumpInsn(Opcodes.IFEQ, end);

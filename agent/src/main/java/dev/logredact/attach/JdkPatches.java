@@ -1,5 +1,7 @@
 package dev.logredact.attach;
 
+import dev.logredact.config.Hook;
+
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -29,23 +31,27 @@ final class JdkPatches {
      * as it loads, and retransformed with the others only if it was loaded already.
      */
     void addByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer, String loss) {
-        addNamed(instrumentation, internalName, transformer, loss, true);
-    }
-
-    /** As {@link #addByName}, for a library class, in whichever class loaders loaded it already. */
-    void addLibraryByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss) {
-        addNamed(instrumentation, internalName, transformer, loss, false);
-    }
-
-    private void addNamed(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss, boolean bootstrapOnly) {
         instrumentation.addTransformer(transformer, true);
         String name = internalName.replace('/', '.');
         for (Class<?> loaded : loaded(instrumentation)) {
-            if (loaded.getName().equals(name) && (!bootstrapOnly || loaded.getClassLoader() == null)) {
+            if (loaded.getName().equals(name) && loaded.getClassLoader() == null) {
                 classes.add(loaded);
                 losses.add(loss);
+            }
+        }
+    }
+
+    /**
+     * The logging-framework patches: one transformer for all, and the framework classes loaded already
+     * (when the agent attaches late) retransformed with the others.
+     */
+    void addFrameworks(Instrumentation instrumentation, FrameworkPatches frameworks) {
+        instrumentation.addTransformer(frameworks, true);
+        for (Class<?> loaded : loaded(instrumentation)) {
+            Hook hook = frameworks.framework(loaded.getName().replace('.', '/'));
+            if (hook != null) {
+                classes.add(loaded);
+                losses.add(FrameworkPatches.loss(hook));
             }
         }
     }

@@ -37,20 +37,26 @@ final class LogbackAppenderPatch implements ClassFileTransformer {
             return null;
         }
         try {
-            return patch(classfileBuffer);
+            return patch(classfileBuffer, classBeingRedefined == null);
         } catch (Throwable t) {
             return null;
         }
     }
 
-    /** The class patched, or {@code null} when it has neither method (Logback before 1.2). */
-    byte[] patch(byte[] classFile) {
+    /**
+     * The class patched, or {@code null} when it has neither method (Logback before 1.2).
+     *
+     * @param loading the class is being loaded, not retransformed (see {@link MethodPatch#patch})
+     */
+    byte[] patch(byte[] classFile, boolean loading) {
         String method = chooseMethod(classFile);
         if (method == null) {
+            PatchLog.skipped(APPENDER, "Logback before 1.2 has neither " + WRITE_WITH_FLUSH + " nor " + WRITE_BYTES
+                    + "; what its appenders write is masked only where it reaches System.out/err");
             return null;
         }
         return new EntryHookPatch(APPENDER, hookClass, Collections.singletonList(
-                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile);
+                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile, loading);
     }
 
     static String chooseMethod(byte[] classFile) {

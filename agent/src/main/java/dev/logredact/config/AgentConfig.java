@@ -69,6 +69,11 @@ public final class AgentConfig {
         return pathOf(ConfigKey.COLLECTOR_HEADERS_FILE);
     }
 
+    /** How long the exit waits for events to reach the collector before leaving them spooled. */
+    public long collectorDrainMillis() {
+        return (Long) get(ConfigKey.COLLECTOR_DRAIN_MILLIS);
+    }
+
     public Path spoolDir() {
         return (Path) get(ConfigKey.SPOOL_DIR);
     }
@@ -80,6 +85,14 @@ public final class AgentConfig {
 
     public boolean summary() {
         return (Boolean) get(ConfigKey.SUMMARY);
+    }
+
+    /**
+     * Whether to print {@code ::add-mask::} for each secret a rule finds, so that the GitHub Actions
+     * runner masks it in later steps too; only effective when {@code GITHUB_ACTIONS=true}.
+     */
+    public boolean githubAddMask() {
+        return (Boolean) get(ConfigKey.GITHUB_ADD_MASK);
     }
 
     /** Unmodifiable. */

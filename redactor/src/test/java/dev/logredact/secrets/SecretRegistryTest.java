@@ -71,4 +71,16 @@ class SecretRegistryTest {
         assertEquals(2, registry.size());
         assertEquals(1, registry.learnedDropped());
     }
+
+    @Test
+    void givenValuesAreToldApartFromLearnedOnes() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        registry.register(KnownSecret.of(KnownSecret.Source.ENV, "DEPLOY_TOKEN", "dt-4f9K2mQ8xZ7pL3wR6vB1nC5"));
+        registry.register(KnownSecret.of(KnownSecret.Source.API, "VAULT_TOKEN", "vault-s.7fK2pQ9xLm4Wz8Rt"));
+        registry.learned("github-pat", "ghp_Kx7Qm2Wn9Lp4Rt6Vy8Bz1Cd3Fg5Hj7Mk9Np2Q");
+        assertTrue(registry.isGiven("dt-4f9K2mQ8xZ7pL3wR6vB1nC5"));
+        assertTrue(registry.isGiven("vault-s.7fK2pQ9xLm4Wz8Rt"));
+        assertFalse(registry.isGiven("ghp_Kx7Qm2Wn9Lp4Rt6Vy8Bz1Cd3Fg5Hj7Mk9Np2Q"));
+        assertFalse(registry.isGiven("never-registered"));
+    }
 }
