@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +82,7 @@ class CollectorIT {
     }
 
     private static JsonNode get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN)
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
@@ -91,12 +94,14 @@ class CollectorIT {
                 + "[[owners]]\nowner = \"security\"\nsla_hours = 72\n");
         Process server = collector("--port", "0", "--db", "c.db", "--owners", "owners.toml").start();
         List<String> stderr = new ArrayList<>();
+        // Its own threads: a blocked reader in the common pool would starve AgentJar's (its parallelism is 1 on 2 cores).
+        ExecutorService readers = Executors.newCachedThreadPool();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-            String first = CompletableFuture.supplyAsync(() -> readLine(err)).get(120, TimeUnit.SECONDS);
+            String first = readers.submit(() -> readLine(err)).get(120, TimeUnit.SECONDS);
             Matcher m = LISTENING.matcher(first == null ? "" : first);
             assertTrue(m.matches(), "start-up line: " + first);
-            CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
+            Future<?> rest = readers.submit(() -> {
                 for (String line; (line = readLine(err)) != null; ) {
                     stderr.add(line);
                 }
@@ -133,6 +138,7 @@ class CollectorIT {
             rest.get(10, TimeUnit.SECONDS);
         } finally {
             server.destroyForcibly();
+            readers.shutdownNow();
         }
         assertEquals(List.of(), stderr, "nothing but the start-up line on the collector's stderr");
 

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.logredact.collector.testing.CollectorClient.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,10 +49,16 @@ class OverloadTest {
             try (Connection blocker = DriverManager.getConnection("jdbc:sqlite:" + collector.dbFile);
                  Statement s = blocker.createStatement()) {
                 s.execute("BEGIN EXCLUSIVE");
-                CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> client.postLogs(JSON, one));
-                CompletableFuture<HttpResponse<byte[]>> second = CompletableFuture.supplyAsync(() -> client.postLogs(JSON, two));
-                answers.add(first.join());
-                answers.add(second.join());
+                // Two threads of its own: the common pool may have only one on this machine.
+                ExecutorService senders = Executors.newFixedThreadPool(2);
+                try {
+                    Future<HttpResponse<byte[]>> first = senders.submit(() -> client.postLogs(JSON, one));
+                    Future<HttpResponse<byte[]>> second = senders.submit(() -> client.postLogs(JSON, two));
+                    answers.add(first.get());
+                    answers.add(second.get());
+                } finally {
+                    senders.shutdown();
+                }
                 s.execute("ROLLBACK");
             }
             List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
