@@ -26,7 +26,8 @@ final class Params {
         this.query = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw ApiError.badRequest(e.getKey(), "unknown query parameter (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                throw ApiError.badRequest(e.getKey(), allowed.isEmpty() ? "unknown query parameter (this endpoint takes none)"
+                        : "unknown query parameter (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
             if (e.getValue().size() > 1 && !repeatable.contains(e.getKey())) {
                 throw ApiError.badRequest(e.getKey(), "given more than once");

@@ -5,7 +5,10 @@ import dev.logredact.collector.store.Database;
 import dev.logredact.collector.store.EventTable;
 import dev.logredact.collector.store.IncidentTable;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,10 +19,14 @@ import java.util.function.Function;
 
 /**
  * Figures over all incidents, and grouped by owner and by repository (an incident seen in two
- * repositories counts in both). Also how many events are stored and how many sequence numbers never
- * arrived.
+ * repositories counts in both); exposures per day for the last 30 days; how many events are stored and
+ * how many sequence numbers never arrived.
  */
 public final class Stats {
+    /** How many days {@code byDay} covers. */
+    static final int DAYS = 30;
+    private static final long DAY = 86_400_000L;
+
     private final Database db;
     private final Clock clock;
     private final IncidentTable incidents = new IncidentTable();
@@ -34,8 +41,12 @@ public final class Stats {
     public record Group(String key, Figures figures) {
     }
 
+    /** One UTC day: events (occurrences) and redactions seen, incidents first seen. */
+    public record Day(LocalDate day, long events, long redactions, long newIncidents) {
+    }
+
     public record Snapshot(long generatedAt, Figures all, List<Group> byOwner, List<Group> byRepository,
-                           long events, long missingSequenceNumbers) {
+                           List<Day> byDay, long events, long missingSequenceNumbers) {
     }
 
     public Snapshot snapshot() {
@@ -53,8 +64,22 @@ public final class Stats {
                 }
             }
             return new Snapshot(now, Figures.of(all, now), groups(group(all, Incident::owner), now),
-                    groups(byRepository, now), events.count(c), events.missingSequenceNumbers(c));
+                    groups(byRepository, now), days(c, now), events.count(c), events.missingSequenceNumbers(c));
         });
+    }
+
+    /** The last {@link #DAYS} UTC days up to today, each present, oldest first: for a chart of exposures. */
+    private List<Day> days(Connection c, long now) throws SQLException {
+        long today = Math.floorDiv(now, DAY);
+        long first = today - DAYS + 1;
+        Map<Long, long[]> seen = events.perDay(c, first * DAY);
+        Map<Long, Long> opened = incidents.openedPerDay(c, first * DAY);
+        List<Day> out = new ArrayList<>(DAYS);
+        for (long d = first; d <= today; d++) {
+            long[] e = seen.getOrDefault(d, new long[2]);
+            out.add(new Day(LocalDate.ofEpochDay(d), e[0], e[1], opened.getOrDefault(d, 0L)));
+        }
+        return out;
     }
 
     private static Map<String, List<Incident>> group(List<Incident> all, Function<Incident, String> key) {

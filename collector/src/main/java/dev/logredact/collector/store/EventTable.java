@@ -112,6 +112,17 @@ public final class EventTable {
                 + " WHERE instance IS NOT NULL AND seq IS NOT NULL GROUP BY instance) per_instance");
     }
 
+    /** Events and redactions per UTC day (days since the epoch) from {@code since} on; days without events absent. */
+    public Map<Long, long[]> perDay(Connection c, long since) throws SQLException {
+        Map<Long, long[]> days = new LinkedHashMap<>();
+        for (long[] row : Sql.list(c, "SELECT occurred_at / 86400000, COUNT(*), SUM(redactions) FROM events"
+                        + " WHERE occurred_at >= ? GROUP BY occurred_at / 86400000",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, since)) {
+            days.put(row[0], new long[] {row[1], row[2]});
+        }
+        return days;
+    }
+
     public long count(Connection c) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM events");
     }

@@ -8,7 +8,9 @@ import dev.logredact.collector.model.RedactionEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** SQL for the {@code incidents} and {@code incident_history} tables. */
 public final class IncidentTable {
@@ -105,6 +107,16 @@ public final class IncidentTable {
         List<Incident> items = Sql.list(c, SELECT + where.sql() + " ORDER BY " + f.sort().column + " DESC, id DESC LIMIT ? OFFSET ?",
                 IncidentTable::incident, where.params(limit, offset));
         return new Page<>(items, total);
+    }
+
+    /** Incidents first seen per UTC day (days since the epoch) from {@code since} on. */
+    public Map<Long, Long> openedPerDay(Connection c, long since) throws SQLException {
+        Map<Long, Long> days = new LinkedHashMap<>();
+        for (long[] row : Sql.list(c, "SELECT first_seen / 86400000, COUNT(*) FROM incidents WHERE first_seen >= ?"
+                + " GROUP BY first_seen / 86400000", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, since)) {
+            days.put(row[0], row[1]);
+        }
+        return days;
     }
 
     public List<Incident> all(Connection c) throws SQLException {

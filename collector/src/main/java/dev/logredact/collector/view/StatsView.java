@@ -20,6 +20,7 @@ public record StatsView(
         long slaBreaches,
         List<GroupView> byOwner,
         List<GroupView> byRepository,
+        List<DayView> byDay,
         long events,
         long missingSequenceNumbers,
         IngestView ingest) {
@@ -31,6 +32,13 @@ public record StatsView(
             Figures f = g.figures();
             return new GroupView(g.key(), f.incidents(), f.open(), f.remediated(), f.meanTimeToRemediateSeconds(),
                     f.p90TimeToRemediateSeconds(), f.slaBreaches());
+        }
+    }
+
+    /** One UTC day ({@code 2026-02-01}) of the last 30: events and redactions seen, incidents first seen. */
+    public record DayView(String day, long events, long redactions, long newIncidents) {
+        static DayView of(Stats.Day d) {
+            return new DayView(d.day().toString(), d.events(), d.redactions(), d.newIncidents());
         }
     }
 
@@ -47,6 +55,6 @@ public record StatsView(
         return new StatsView(Times.iso(s.generatedAt()), f.incidents(), f.open(), byState, f.remediated(),
                 f.meanTimeToRemediateSeconds(), f.p90TimeToRemediateSeconds(), f.slaBreaches(),
                 s.byOwner().stream().map(GroupView::of).toList(), s.byRepository().stream().map(GroupView::of).toList(),
-                s.events(), s.missingSequenceNumbers(), ingest);
+                s.byDay().stream().map(DayView::of).toList(), s.events(), s.missingSequenceNumbers(), ingest);
     }
 }

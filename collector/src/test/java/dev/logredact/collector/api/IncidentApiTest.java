@@ -174,7 +174,7 @@ class IncidentApiTest extends RunningCollector {
                 "page: unknown query parameter (allowed: assignee, limit, offset, owner, q, repository, rule, secretName, sort, state)");
         assertParamError("/api/v1/events?since=yesterday", "since", "since: must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         assertParamError("/api/v1/events?incident=0", "incident", "incident: must be a whole number from 1 up");
-        assertParamError("/api/v1/stats?x=1", "x", "x: unknown query parameter (allowed: )");
+        assertParamError("/api/v1/stats?x=1", "x", "x: unknown query parameter (this endpoint takes none)");
     }
 
     private void assertParamError(String pathAndQuery, String field, String message) {
@@ -205,6 +205,16 @@ class IncidentApiTest extends RunningCollector {
         assertEquals(2, byOwner.size());
         assertEquals(SHOP, stats.get("byRepository").get(0).get("key").asText());
         assertEquals(3, stats.get("ingest").get("stored").asInt());
+        JsonNode days = stats.get("byDay");
+        assertEquals(30, days.size(), "the last 30 days, each present");
+        assertEquals("2026-01-31", days.get(0).get("day").asText());
+        JsonNode leakDay = days.get(1);
+        assertEquals("2026-02-01", leakDay.get("day").asText());
+        assertEquals(3, leakDay.get("events").asInt());
+        assertEquals(3, leakDay.get("redactions").asInt());
+        assertEquals(3, leakDay.get("newIncidents").asInt());
+        assertEquals("2026-03-01", days.get(29).get("day").asText());
+        assertEquals(0, days.get(29).get("events").asInt());
     }
 
     private static JsonNode body(HttpResponse<String> r) {

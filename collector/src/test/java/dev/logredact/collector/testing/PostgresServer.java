@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -37,6 +38,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean asPostgresUser;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
         this.bin = bin;
@@ -99,6 +101,8 @@ public final class PostgresServer implements AutoCloseable {
             server.pg("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "60",
                     "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                             + " -c synchronous_commit=off -c full_page_writes=off", "start");
+            // A test JVM stopped early must not leave the server behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-test-postgres"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -161,13 +165,19 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and removes its directory; again does nothing. */
     @Override
-    public void close() throws IOException {
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             pg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
