@@ -3,11 +3,11 @@
 import { svg } from './dom.js';
 import { count } from './format.js';
 
-const WIDTH = 760;
-const HEIGHT = 220;
+const WIDTH = 1200;
+const HEIGHT = 250;
 const MARGIN = { top: 14, right: 12, bottom: 30, left: 44 };
 
-/** The smallest 1, 2 or 5 × 10^k at or above {@code n}: a round top for the axis. */
+/** The smallest 1, 2 or 5 × 10^k at or above {@code n}: a round step for the axis. */
 function roundUp(n) {
   if (n <= 1) return 1;
   const power = 10 ** Math.floor(Math.log10(n));
@@ -24,7 +24,9 @@ function dayLabel(day) {
 /** An SVG bar chart of {@code series.days}; its accessible name comes from the element {@code labelledBy}. */
 export function exposureChart(series, labelledBy) {
   const days = series.days;
-  const top = roundUp(Math.max(0, ...days.map((d) => d.events)));
+  const most = Math.max(0, ...days.map((d) => d.events));
+  const step = roundUp(most / 4);
+  const top = step * Math.max(1, Math.ceil(most / step));
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const slot = plotWidth / Math.max(1, days.length);
@@ -36,8 +38,7 @@ export function exposureChart(series, labelledBy) {
     preserveAspectRatio: 'xMidYMid meet',
   });
 
-  const ticks = top >= 4 ? [0, top / 4, top / 2, (3 * top) / 4, top].filter(Number.isInteger) : [0, top];
-  for (const tick of ticks) {
+  for (let tick = 0; tick <= top; tick += step) {
     root.append(
       svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(tick), y2: y(tick), className: 'grid' }),
       svg('text', { x: MARGIN.left - 6, y: y(tick) + 4, className: 'axis-label', 'text-anchor': 'end' }, count(tick)),

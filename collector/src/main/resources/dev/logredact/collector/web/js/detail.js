@@ -2,7 +2,7 @@
 // the form that changes its state and assignee.
 
 import { api, ApiError } from './api.js';
-import { el, externalLink, fillRows } from './dom.js';
+import { el, externalLink, fillRows, httpUrl } from './dom.js';
 import { count, duration, repository, shortCommit, STATES, stateLabel, time } from './format.js';
 import { stateBadge } from './incidents.js';
 
@@ -29,18 +29,23 @@ function table(id, caption, headings, rows, emptyText) {
   return t;
 }
 
+/** A link to the CI run when its URL is http(s); any other URL is shown as text. */
+function runCell(e) {
+  if (httpUrl(e.runUrl)) return externalLink(e.runUrl, e.runId ? `Run ${e.runId}` : 'Run');
+  return e.runUrl || e.runId || '—';
+}
+
 function occurrenceRow(e) {
-  const run = e.runUrl ? externalLink(e.runUrl, e.runId ? `Run ${e.runId}` : 'Run') : (e.runId || '—');
   const job = [e.pipeline, e.job].filter(Boolean).join(' / ');
   return el('tr', { 'data-event': e.id },
     el('td', { className: 'nowrap' }, time(e.time)),
     el('td', {}, e.repository ? externalLink(e.repository, repository(e.repository)) : '—'),
     el('td', {}, job || '—'),
-    el('td', { className: 'run' }, run),
-    el('td', { className: 'mono', title: e.commit || null }, shortCommit(e.commit)),
-    el('td', {}, e.branch || '—'),
-    el('td', {}, e.channel || '—'),
-    el('td', {}, [e.logger, e.thread].filter(Boolean).join(' · ') || '—'),
+    el('td', { className: 'run' }, runCell(e)),
+    el('td', {}, el('span', { className: 'mono', title: e.commit || null }, shortCommit(e.commit)),
+      e.branch ? el('div', { className: 'muted small' }, e.branch) : null),
+    el('td', {}, e.channel || '—',
+      e.logger || e.thread ? el('div', { className: 'muted small' }, [e.logger, e.thread].filter(Boolean).join(' · ')) : null),
     el('td', {}, e.host || '—'),
     el('td', { className: 'num' }, count(e.count)));
 }
@@ -120,8 +125,8 @@ export class IncidentDetail {
       this.triageForm(i),
       el('h3', {}, `Occurrences (${shown})`),
       el('div', { className: 'table-scroll' }, table('occurrence-table', 'Occurrences, newest first', [
-        ['Time'], ['Repository'], ['Pipeline / job'], ['CI run'], ['Commit'], ['Branch'], ['Channel'],
-        ['Logger · thread'], ['Host'], ['Maskings', 'num']], events.map(occurrenceRow), 'No occurrences stored.')),
+        ['Time'], ['Repository'], ['Pipeline / job'], ['CI run'], ['Commit, branch'], ['Channel, logger · thread'],
+        ['Host'], ['Maskings', 'num']], events.map(occurrenceRow), 'No occurrences stored.')),
       el('h3', {}, 'History'),
       table('history-table', 'Changes to this incident, oldest first', [['When'], ['Who'], ['What'], ['Change']],
         history.map(historyRow), 'No changes yet.'));

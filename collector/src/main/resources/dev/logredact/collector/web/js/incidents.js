@@ -12,7 +12,7 @@ export function stateBadge(state) {
 
 function slaCell(incident) {
   if (incident.slaBreached) return el('span', { className: 'badge badge-breached' }, 'Breached');
-  if (incident.slaDueAt) return el('span', { className: 'muted' }, `due ${time(incident.slaDueAt)}`);
+  if (incident.slaDueAt) return el('span', { className: 'muted', title: time(incident.slaDueAt) }, `due ${incident.slaDueAt.slice(0, 10)}`);
   return el('span', { className: 'muted' }, '—');
 }
 
@@ -132,14 +132,13 @@ export class IncidentList {
     open.addEventListener('click', () => this.onOpen(i.id));
     return el('tr', { 'data-incident': i.id },
       el('td', { className: 'num' }, `#${i.id}`),
-      el('td', {}, open, el('div', { className: 'muted mono small' }, i.fingerprint)),
-      el('td', { className: 'mono' }, i.rule),
+      el('td', {}, open, i.secretName ? el('div', { className: 'muted mono small' }, i.rule) : null),
       el('td', {}, stateBadge(i.state)),
-      el('td', {}, i.owner || '—'),
+      el('td', { className: 'nowrap' }, i.owner || '—'),
       el('td', {}, i.assignee || '—'),
       el('td', {}, i.repositories.length === 0 ? '—' : i.repositories.map(repository).join(', ')),
       el('td', { className: 'num' }, count(i.occurrences)),
       el('td', { className: 'nowrap' }, time(i.lastSeen)),
-      el('td', {}, slaCell(i)));
+      el('td', { className: 'nowrap' }, slaCell(i)));
   }
 }

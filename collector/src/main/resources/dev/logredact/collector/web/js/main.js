@@ -64,7 +64,12 @@ forgetToken.addEventListener('click', () => {
 
 document.getElementById('refresh').addEventListener('click', () => refresh());
 
-refresh().then((ok) => {
+function openNamedIncident() {
   const match = /^#incident-(\d+)$/.exec(window.location.hash);
-  if (ok && match) detail.open(Number(match[1]));
+  if (match) detail.open(Number(match[1]));
+}
+
+window.addEventListener('hashchange', openNamedIncident);
+refresh().then((ok) => {
+  if (ok) openNamedIncident();
 });
