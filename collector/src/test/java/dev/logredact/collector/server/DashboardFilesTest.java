@@ -1,14 +1,11 @@
 package dev.logredact.collector.server;
 
 import dev.logredact.collector.testing.CollectorClient;
+import dev.logredact.collector.testing.RunningCollector;
 import dev.logredact.collector.testing.TestCollector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -26,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and nosniff, without a token; and the files keep to what the policy and safe DOM building ask (no inline
  * script or style, no HTML parsed from strings).
  */
-class DashboardFilesTest {
+class DashboardFilesTest extends RunningCollector {
     private static final String TOKEN = "dashboard-files-token-51d0";
     /** The page's own references: src and href attributes, and module imports. */
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"#:]+)\"|from '\\./([^']+)'");
@@ -34,23 +31,14 @@ class DashboardFilesTest {
             "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml");
 
-    @TempDir
-    Path dir;
-    TestCollector collector;
-
-    @BeforeEach
-    void start() {
-        collector = TestCollector.start(dir, new TestCollector.Options().token(TOKEN));
-    }
-
-    @AfterEach
-    void stop() {
-        collector.close();
+    @Override
+    protected TestCollector.Options options() {
+        return new TestCollector.Options().token(TOKEN);
     }
 
     /** Every file reachable from {@code /}, fetched without a token: path to body. */
     private Map<String, String> files() {
-        CollectorClient anonymous = collector.client.withToken(null);
+        CollectorClient anonymous = client.withToken(null);
         Map<String, String> files = new LinkedHashMap<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add("/");
@@ -83,12 +71,12 @@ class DashboardFilesTest {
                 "/js/api.js", "/js/dom.js", "/js/chart.js", "/js/detail.js", "/js/incidents.js", "/js/overview.js")),
                 files.keySet().toString());
         assertTrue(files.get("/").contains("<title>logredact collector</title>"));
-        assertEquals(401, collector.client.withToken(null).get("/api/v1/stats").statusCode(), "the data still wants the token");
+        assertEquals(401, client.withToken(null).get("/api/v1/stats").statusCode(), "the data still wants the token");
     }
 
     @Test
     void aMissingFileIs404() {
-        assertEquals(404, collector.client.withToken(null).get("/js/missing.js").statusCode());
+        assertEquals(404, client.withToken(null).get("/js/missing.js").statusCode());
     }
 
     @Test

@@ -10,9 +10,14 @@ export function stateBadge(state) {
   return el('span', { className: `badge badge-${state}` }, stateLabel(state));
 }
 
+/** Breached; met (rotated or revoked in time); due on a day (open); or a dash (no SLA, or not a leak to fix). */
 function slaCell(incident) {
   if (incident.slaBreached) return el('span', { className: 'badge badge-breached' }, 'Breached');
-  if (incident.slaDueAt) return el('span', { className: 'muted', title: time(incident.slaDueAt) }, `due ${incident.slaDueAt.slice(0, 10)}`);
+  if (!incident.slaDueAt) return el('span', { className: 'muted' }, '—');
+  if (incident.state === 'open') {
+    return el('span', { className: 'muted', title: time(incident.slaDueAt) }, `due ${incident.slaDueAt.slice(0, 10)}`);
+  }
+  if (incident.timeToRemediateSeconds !== null) return el('span', { className: 'muted' }, 'Met');
   return el('span', { className: 'muted' }, '—');
 }
 

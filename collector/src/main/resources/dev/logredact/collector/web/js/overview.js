@@ -11,6 +11,23 @@ function setText(id, text) {
   document.getElementById(id).textContent = text;
 }
 
+/** A table of figures by owner or repository; {@code label} words a group's key. */
+function groupTable(keyHeading, groups, label) {
+  const ttr = (prefix) => el('th', { scope: 'col', className: 'num' }, `${prefix} `, el('abbr', { title: 'time to remediate' }, 'TTR'));
+  const tbody = el('tbody');
+  const table = el('table', { className: 'data' },
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col' }, keyHeading),
+      el('th', { scope: 'col', className: 'num' }, 'Incidents'),
+      el('th', { scope: 'col', className: 'num' }, 'Open'),
+      ttr('Mean'),
+      ttr('p90'),
+      el('th', { scope: 'col', className: 'num' }, 'SLA breaches'))),
+    tbody);
+  fillRows(tbody, groupRows(groups, label), 'No incidents yet.');
+  return table;
+}
+
 function groupRows(groups, label) {
   return groups.map((g) => el('tr', {},
     el('th', { scope: 'row' }, label(g.key)),
@@ -44,10 +61,9 @@ export async function loadOverview() {
     document.getElementById('card-breaches').classList.toggle('card-alert', stats.slaBreaches > 0);
     setText('stat-remediated', count(stats.remediated));
     setText('stat-incidents', count(stats.incidents));
-    fillRows(document.querySelector('#by-owner tbody'),
-      groupRows(stats.byOwner, (key) => (key === null ? '(no owner)' : key)), 'No incidents yet.');
-    fillRows(document.querySelector('#by-repository tbody'),
-      groupRows(stats.byRepository, repository), 'No incidents yet.');
+    document.getElementById('by-owner').replaceChildren(
+      groupTable('Owner', stats.byOwner, (key) => (key === null ? '(no owner)' : key)));
+    document.getElementById('by-repository').replaceChildren(groupTable('Repository', stats.byRepository, repository));
     drawChart(series);
     return stats;
   } finally {
