@@ -23,6 +23,8 @@ import java.util.Set;
 /** The REST API of ARCHITECTURE §7 under {@code /api/v1}: JSON in, JSON out, strict about both. */
 public final class Api {
     private static final int DETAIL_EVENTS = 100;
+    private static final int DEFAULT_DAYS = 30;
+    private static final int MAX_DAYS = 366;
     private static final Map<String, IncidentFilter.Sort> SORTS = new LinkedHashMap<>();
 
     static {
@@ -58,6 +60,7 @@ public final class Api {
         routes.patch("/api/v1/incidents/{id}", this::patch);
         routes.get("/api/v1/events", this::events);
         routes.get("/api/v1/stats", this::stats);
+        routes.get("/api/v1/exposures", this::exposures);
     }
 
     private void incidents(Context ctx) {
@@ -108,6 +111,11 @@ public final class Api {
         new Params(ctx, Set.of(), Set.of());
         ctx.json(StatsView.of(stats.snapshot(), new StatsView.IngestView(counters.stored(), counters.duplicates(),
                 counters.rejected(), counters.ignored(), counters.refusedRequests())));
+    }
+
+    private void exposures(Context ctx) {
+        Long days = new Params(ctx, Set.of("days"), Set.of()).integer("days", 1, MAX_DAYS);
+        ctx.json(listings.exposures(days == null ? DEFAULT_DAYS : days.intValue()));
     }
 
     private static long id(Context ctx) {

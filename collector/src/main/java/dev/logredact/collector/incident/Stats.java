@@ -72,12 +72,16 @@ public final class Stats {
     private List<Day> days(Connection c, long now) throws SQLException {
         long today = Math.floorDiv(now, DAY);
         long first = today - DAYS + 1;
-        Map<Long, long[]> seen = events.perDay(c, first * DAY);
+        Map<Long, EventTable.Day> seen = new HashMap<>();
+        for (EventTable.Day d : events.perDay(c, first * DAY, (today + 1) * DAY)) {
+            seen.put(d.epochDay(), d);
+        }
         Map<Long, Long> opened = incidents.openedPerDay(c, first * DAY);
         List<Day> out = new ArrayList<>(DAYS);
         for (long d = first; d <= today; d++) {
-            long[] e = seen.getOrDefault(d, new long[2]);
-            out.add(new Day(LocalDate.ofEpochDay(d), e[0], e[1], opened.getOrDefault(d, 0L)));
+            EventTable.Day e = seen.get(d);
+            out.add(new Day(LocalDate.ofEpochDay(d), e == null ? 0 : e.events(), e == null ? 0 : e.redactions(),
+                    opened.getOrDefault(d, 0L)));
         }
         return out;
     }

@@ -21,9 +21,6 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /**
@@ -33,7 +30,6 @@ import java.time.Clock;
  */
 public final class CollectorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
-    private static final String PAGE = "/dev/logredact/collector/web/index.html";
 
     private final Javalin app;
     private final GroupCommit writer;
@@ -52,7 +48,6 @@ public final class CollectorServer implements AutoCloseable {
                 settings.maxConcurrentIngest());
         Api api = new Api(new Listings(db, clock), new Triage(db, clock), new Stats(db, clock), counters, secrets, json);
         BearerAuth auth = new BearerAuth(settings.token());
-        byte[] page = resource(PAGE);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
@@ -68,8 +63,7 @@ public final class CollectorServer implements AutoCloseable {
                 guard(ctx, auth);
             });
             config.routes.get("/healthz", ctx -> health(ctx, db));
-            config.routes.get("/", ctx -> ctx.header("Content-Security-Policy", "default-src 'self'")
-                    .contentType("text/html; charset=utf-8").result(page));
+            DashboardFiles.register(config.staticFiles);
             config.routes.post("/v1/logs", logs);
             api.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
@@ -118,17 +112,6 @@ public final class CollectorServer implements AutoCloseable {
     }
 
     private record Health(String status) {
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = CollectorServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The port listened on (the one chosen when 0 was asked for). */

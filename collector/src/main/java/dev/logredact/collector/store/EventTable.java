@@ -112,15 +112,15 @@ public final class EventTable {
                 + " WHERE instance IS NOT NULL AND seq IS NOT NULL GROUP BY instance) per_instance");
     }
 
-    /** Events and redactions per UTC day (days since the epoch) from {@code since} on; days without events absent. */
-    public Map<Long, long[]> perDay(Connection c, long since) throws SQLException {
-        Map<Long, long[]> days = new LinkedHashMap<>();
-        for (long[] row : Sql.list(c, "SELECT occurred_at / 86400000, COUNT(*), SUM(redactions) FROM events"
-                        + " WHERE occurred_at >= ? GROUP BY occurred_at / 86400000",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, since)) {
-            days.put(row[0], new long[] {row[1], row[2]});
-        }
-        return days;
+    /** One UTC day's events, the maskings they stand for and the distinct secrets (fingerprints) among them. */
+    public record Day(long epochDay, long events, long redactions, long secrets) {
+    }
+
+    /** Per UTC day with events in [{@code since}, {@code until}) (epoch ms), oldest first; days without any are left out. */
+    public List<Day> perDay(Connection c, long since, long until) throws SQLException {
+        return Sql.list(c, "SELECT occurred_at / 86400000 AS epoch_day, COUNT(*), SUM(redactions), COUNT(DISTINCT fingerprint)"
+                        + " FROM events WHERE occurred_at >= ? AND occurred_at < ? GROUP BY occurred_at / 86400000 ORDER BY 1",
+                rs -> new Day(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), since, until);
     }
 
     public long count(Connection c) throws SQLException {

@@ -11,11 +11,15 @@ import dev.logredact.collector.store.Page;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /** Reads incidents and events from the store as the API and reports show them. */
 public final class Listings {
+    private static final long DAY_MILLIS = 86_400_000L;
+
     private final Database db;
     private final Clock clock;
     private final IncidentTable incidents = new IncidentTable();
@@ -52,6 +56,15 @@ public final class Listings {
 
     public Page<EventView> events(EventFilter filter, int limit, long offset) {
         return db.read(c -> events(c, filter, limit, offset));
+    }
+
+    /** The last {@code days} UTC days up to today (the clock's), per day. */
+    public ExposureSeries exposures(int days) {
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from = to.minusDays(days - 1L);
+        long since = from.toEpochDay() * DAY_MILLIS;
+        long until = (to.toEpochDay() + 1) * DAY_MILLIS;
+        return ExposureSeries.of(from, to, db.read(c -> events.perDay(c, since, until)));
     }
 
     private Page<EventView> events(Connection c, EventFilter filter, int limit, long offset) throws SQLException {
