@@ -74,8 +74,10 @@ final class AgentJar {
             builder.environment().putAll(environment);
         }
         Process p = builder.start();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        // A thread per pipe: a pool shared with other work could leave one pipe unread, and a child that
+        // fills it blocks until the timeout.
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), AgentJar::startReader);
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), AgentJar::startReader);
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin);
         }
@@ -84,6 +86,12 @@ final class AgentJar {
             throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
         }
         return new Run(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    private static void startReader(Runnable task) {
+        Thread reader = new Thread(task, "agent-jar-pipe");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static byte[] readAll(InputStream in) {
