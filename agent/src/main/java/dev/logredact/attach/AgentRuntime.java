@@ -16,7 +16,6 @@ import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
 import dev.logredact.stream.WriteBacklog;
 
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -198,18 +197,7 @@ final class AgentRuntime {
     /** Child processes get the agent too (logredact.instrument: forks). */
     private static void patchProcessStart(JdkPatches patches, Instrumentation instrumentation, String arguments,
                                           AgentConfig config, PrintStream err) {
-        String jar;
-        try {
-            jar = new File(LogredactAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-        } catch (Exception e) {
-            err.println("logredact: warning: the agent jar's path is unknown, child JVMs do not get the agent: " + e);
-            return;
-        }
-        if (!ForkHooks.usable(jar)) {
-            err.println("logredact: warning: the agent jar's path has a space; child JVMs get the agent only through JAVA_TOOL_OPTIONS");
-            return;
-        }
-        ForkHooks.install(jar, arguments);
+        ForkHooks.install(arguments, err);
         // Named, not ProcessBuilder.class: a JVM that starts no process never loads it, and then it is
         // patched when loaded instead of retransformed now, which would cost start-up time.
         patches.addByName(instrumentation, "java/lang/ProcessBuilder", new EntryHookPatch("java/lang/ProcessBuilder",
@@ -217,7 +205,11 @@ final class AgentRuntime {
                 Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))),
                 "child JVMs get the agent only through JAVA_TOOL_OPTIONS");
         if (config.debug()) {
-            err.println("logredact: child processes get " + jar);
+            try {
+                err.println("logredact: child processes get " + ForkHooks.jarPath());
+            } catch (Exception e) {
+                err.println("logredact: the agent jar's path is unknown: " + e);
+            }
         }
     }
 
