@@ -14,23 +14,17 @@ import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
-import dev.logredact.stream.WriteBacklog;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread, so the
- * application starts while rules compile), masked standard streams, and the exit summary.
+ * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread once
+ * something needs it, see {@link LazyEngine}), masked standard streams, and the exit summary.
  */
 final class AgentRuntime {
     /**
@@ -38,8 +32,6 @@ final class AgentRuntime {
      * prints in the tens of milliseconds the engine takes, and small beside any heap.
      */
     private static final int BACKLOG_LIMIT = 1 << 20;
-
-    private static final long ENGINE_WAIT_SECONDS = 60;
 
     private AgentRuntime() {
     }
@@ -70,19 +62,13 @@ final class AgentRuntime {
     }
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
-        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
-        // The application writes at once: what it writes waits here for the engine, not the application.
-        WriteBacklog backlog = new WriteBacklog(BACKLOG_LIMIT);
-        Thread builder = new Thread(() -> {
-            engine.run();
-            backlog.replay();
-        }, "logredact-engine");
-        builder.setDaemon(true);
-        builder.start();
+        // The application writes at once: what it writes waits in the backlog for the engine, not the
+        // application, and the first write starts the engine's build.
+        LazyEngine engine = new LazyEngine(settings(config), err, BACKLOG_LIMIT);
         Logredact.bind(new EngineRegistry(engine));
 
-        SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
-                backlog, config.idleMillis(), config.onError() == OnError.WITHHOLD);
+        SystemStreams streams = new SystemStreams(new EngineMasking(engine, null), engine.backlog(),
+                config.idleMillis(), config.onError() == OnError.WITHHOLD);
         boolean fork = SurefireFork.isThisJvm();
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
@@ -95,7 +81,7 @@ final class AgentRuntime {
         // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
         if (fork && stdout) {
             try {
-                SurefireFork.maskEvents(instrumentation, text -> await(engine).maskText(text, "surefire-events"));
+                SurefireFork.maskEvents(instrumentation, new EngineMasking(engine, "surefire-events"));
             } catch (Throwable t) {
                 err.println("logredact: warning: Surefire's event encoder could not be patched (" + t
                         + "): test reports may show secret system properties and failure messages");
@@ -118,14 +104,31 @@ final class AgentRuntime {
             patchJul(patches, instrumentation, engine);
         }
         patches.apply(instrumentation, err);
-        Thread exit = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(streams, engine, config.summary(), err), "logredact-exit"));
+    }
+
+    /** At exit: everything held is written out, then the summary of what was masked. */
+    private static final class ExitHook implements Runnable {
+        private final SystemStreams streams;
+        private final LazyEngine engine;
+        private final boolean summary;
+        private final PrintStream err;
+
+        ExitHook(SystemStreams streams, LazyEngine engine, boolean summary, PrintStream err) {
+            this.streams = streams;
+            this.engine = engine;
+            this.summary = summary;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
             streams.drainAll();
-            if (config.summary() && engine.isDone()) {
-                Engine e = await(engine);
+            Engine e = engine.builtOrNull();
+            if (summary && e != null) {
                 ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors());
             }
-        }, "logredact-exit");
-        Runtime.getRuntime().addShutdownHook(exit);
+        }
     }
 
     /** Patches {@code System.setOut/setErr} so streams installed later are masked too. */
@@ -156,8 +159,8 @@ final class AgentRuntime {
      * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
      * event waits for it (boundedly, like the streams), and is withheld if it never comes.
      */
-    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        LogbackHooks.install(bytes -> await(engine).maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
+    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, LazyEngine engine) {
+        LogbackHooks.install(new EngineMasking(engine, "logback"));
         patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
                 new LogbackAppenderPatch(LogbackHooks.class.getName()),
                 "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
@@ -167,8 +170,8 @@ final class AgentRuntime {
      * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
      * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
      */
-    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
+    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, LazyEngine engine) {
+        Log4j2Hooks.install(new EngineMasking(engine, "log4j2"));
         String hooks = Log4j2Hooks.class.getName();
         String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
         for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
@@ -181,8 +184,8 @@ final class AgentRuntime {
      * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
      * patched, not LogManager or the handlers, because those are configured by the application.
      */
-    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        JulHooks.install(text -> await(engine).maskText(text, "jul"));
+    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, LazyEngine engine) {
+        JulHooks.install(new EngineMasking(engine, "jul"));
         String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
         String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
         for (String[] f : formatters) {
@@ -222,31 +225,5 @@ final class AgentRuntime {
         s.secretsFile = config.secretsFile();
         s.minLength = config.secretsMinLength();
         return s;
-    }
-
-    /**
-     * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
-     * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
-     */
-    private static Engine await(FutureTask<Engine> engine) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
-        try {
-            while (true) {
-                try {
-                    return engine.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the masking engine failed to start", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the masking engine did not start within " + ENGINE_WAIT_SECONDS + " s");
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -28,19 +28,36 @@ public final class WriteBacklog {
     static final long MAX_WAIT_MILLIS = 60_000;
 
     private final int limit;
+    private final Runnable firstOffer;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private int held;
     private boolean replayed;
+    private boolean offered;
 
     /** @param limit bytes held before writers wait for the replay */
     public WriteBacklog(int limit) {
+        this(limit, null);
+    }
+
+    /**
+     * @param firstOffer run once, on the first write offered (with this backlog's lock held, so it must
+     *     not wait): what starts making the maskers that the replay needs, or null
+     */
+    public WriteBacklog(int limit, Runnable firstOffer) {
         this.limit = limit;
+        this.firstOffer = firstOffer;
     }
 
     /** Called with the stream's lock held, so the stream's own writes stay in order. */
     synchronized Offer offer(MaskingOutputStream stream, byte[] b, int off, int len) {
         if (replayed) {
             return Offer.REPLAYED;
+        }
+        if (!offered) {
+            offered = true;
+            if (firstOffer != null) {
+                firstOffer.run();
+            }
         }
         if (held + len > limit) {
             return Offer.FULL;
