@@ -1,110 +1,145 @@
 package dev.logredact.attach;
 
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Emits, into a patched JDK or build-tool method, a call of a static agent method through the system
- * class loader (where {@code -javaagent} puts the agent), in JDK types only:
+ * Emits, into a patched JDK, build-tool or library method, a call of a static agent method through the
+ * system class loader (where {@code -javaagent} puts the agent, and which finds it on the boot class
+ * path too), in JDK types only:
  * {@code ClassLoader.getSystemClassLoader().loadClass(C).getMethod(m, types).invoke(null, args)}.
  * The result (an Object) is left on the stack. Callers wrap it in a try/catch: reflection can fail.
+ * Reflection works from any module and class loader, which a direct call from {@code java.base} would not.
  */
 final class HookInvocation {
-    /** One argument of the hook: its declared type, and the local variable slot it is loaded from. */
+    static final int ICONST_0 = 0x03;
+    static final int BIPUSH = 0x10;
+    static final int ILOAD = 0x15;
+    static final int ALOAD = 0x19;
+    static final int ACONST_NULL = 0x01;
+    static final int DUP = 0x59;
+    static final int AASTORE = 0x53;
+    static final int GETSTATIC = 0xb2;
+    static final int INVOKEVIRTUAL = 0xb6;
+    static final int INVOKESTATIC = 0xb8;
+    static final int ANEWARRAY = 0xbd;
+
+    /** The instructions the call needs, whatever writes the method: the class file patcher or ASM. */
+    interface Emitter {
+        void insn(int opcode);
+
+        void intInsn(int opcode, int operand);
+
+        void varInsn(int opcode, int slot);
+
+        void typeInsn(int opcode, String internalName);
+
+        void fieldInsn(int opcode, String owner, String name, String descriptor);
+
+        void methodInsn(int opcode, String owner, String name, String descriptor);
+
+        void ldcString(String value);
+
+        /** @param internalName a class as in class files, or an array descriptor such as {@code [B} */
+        void ldcClass(String internalName);
+    }
+
+    /** One argument of the hook: its descriptor ({@code I}, {@code [B} or {@code Ljava/lang/Object;}) and slot. */
     static final class Argument {
-        final Type type;
+        final String descriptor;
         final int slot;
 
-        Argument(Type type, int slot) {
-            this.type = type;
+        Argument(String descriptor, int slot) {
+            this.descriptor = descriptor;
             this.slot = slot;
         }
     }
 
+    static final String OBJECT = "Ljava/lang/Object;";
+
     private HookInvocation() {
     }
 
-    static void emit(MethodVisitor mv, String hookClass, String hookMethod, List<Argument> arguments) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader",
-                "()Ljava/lang/ClassLoader;", false);
-        mv.visitLdcInsn(hookClass);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass",
-                "(Ljava/lang/String;)Ljava/lang/Class;", false);
-        mv.visitLdcInsn(hookMethod);
-        pushInt(mv, arguments.size());
-        mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Class");
+    static void emit(Emitter e, String hookClass, String hookMethod, List<Argument> arguments) {
+        e.methodInsn(INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader", "()Ljava/lang/ClassLoader;");
+        e.ldcString(hookClass);
+        e.methodInsn(INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+        e.ldcString(hookMethod);
+        pushInt(e, arguments.size());
+        e.typeInsn(ANEWARRAY, "java/lang/Class");
         for (int i = 0; i < arguments.size(); i++) {
-            mv.visitInsn(Opcodes.DUP);
-            pushInt(mv, i);
-            Type t = arguments.get(i).type;
-            if (t.getSort() == Type.INT) {
-                mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Integer", "TYPE", "Ljava/lang/Class;");
+            e.insn(DUP);
+            pushInt(e, i);
+            String d = arguments.get(i).descriptor;
+            if (d.equals("I")) {
+                e.fieldInsn(GETSTATIC, "java/lang/Integer", "TYPE", "Ljava/lang/Class;");
             } else {
-                mv.visitLdcInsn(t);
+                e.ldcClass(d.startsWith("L") ? d.substring(1, d.length() - 1) : d);
             }
-            mv.visitInsn(Opcodes.AASTORE);
+            e.insn(AASTORE);
         }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Class", "getMethod",
-                "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false);
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        pushInt(mv, arguments.size());
-        mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+        e.methodInsn(INVOKEVIRTUAL, "java/lang/Class", "getMethod",
+                "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;");
+        e.insn(ACONST_NULL);
+        pushInt(e, arguments.size());
+        e.typeInsn(ANEWARRAY, "java/lang/Object");
         for (int i = 0; i < arguments.size(); i++) {
-            mv.visitInsn(Opcodes.DUP);
-            pushInt(mv, i);
+            e.insn(DUP);
+            pushInt(e, i);
             Argument a = arguments.get(i);
-            if (a.type.getSort() == Type.INT) {
-                mv.visitVarInsn(Opcodes.ILOAD, a.slot);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+            if (a.descriptor.equals("I")) {
+                e.varInsn(ILOAD, a.slot);
+                e.methodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;");
             } else {
-                mv.visitVarInsn(Opcodes.ALOAD, a.slot);
+                e.varInsn(ALOAD, a.slot);
             }
-            mv.visitInsn(Opcodes.AASTORE);
+            e.insn(AASTORE);
         }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
-                "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        e.methodInsn(INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
+                "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;");
     }
 
-    /** A method's locals on entry, in the form stack map frames take. */
-    static Object[] frameLocals(String owner, int access, String descriptor) {
-        List<Object> locals = new ArrayList<>();
-        if ((access & Opcodes.ACC_STATIC) == 0) {
-            locals.add(owner);
+    /**
+     * A method's locals on entry, as stack map frames list them: {@code I}, {@code J}, {@code F},
+     * {@code D}, or a reference type's descriptor.
+     */
+    static List<String> frameLocals(String owner, boolean isStatic, String descriptor) {
+        List<String> locals = new ArrayList<>();
+        if (!isStatic) {
+            locals.add("L" + owner + ";");
         }
-        for (Type arg : Type.getArgumentTypes(descriptor)) {
-            switch (arg.getSort()) {
-                case Type.BOOLEAN:
-                case Type.BYTE:
-                case Type.CHAR:
-                case Type.SHORT:
-                case Type.INT:
-                    locals.add(Opcodes.INTEGER);
-                    break;
-                case Type.LONG:
-                    locals.add(Opcodes.LONG);
-                    break;
-                case Type.DOUBLE:
-                    locals.add(Opcodes.DOUBLE);
-                    break;
-                case Type.FLOAT:
-                    locals.add(Opcodes.FLOAT);
-                    break;
-                default:
-                    locals.add(arg.getSort() == Type.ARRAY ? arg.getDescriptor() : arg.getInternalName());
-            }
+        for (String argument : argumentDescriptors(descriptor)) {
+            char c = argument.charAt(0);
+            locals.add(c == 'Z' || c == 'B' || c == 'C' || c == 'S' ? "I" : argument);
         }
-        return locals.toArray();
+        return locals;
     }
 
-    private static void pushInt(MethodVisitor mv, int value) {
+    /** The descriptors of a method descriptor's arguments, in order. */
+    static List<String> argumentDescriptors(String descriptor) {
+        List<String> arguments = new ArrayList<>();
+        int i = 1;
+        while (descriptor.charAt(i) != ')') {
+            int start = i;
+            while (descriptor.charAt(i) == '[') {
+                i++;
+            }
+            i = descriptor.charAt(i) == 'L' ? descriptor.indexOf(';', i) + 1 : i + 1;
+            arguments.add(descriptor.substring(start, i));
+        }
+        return arguments;
+    }
+
+    /** Local variable slots an argument takes. */
+    static int size(String descriptor) {
+        return descriptor.equals("J") || descriptor.equals("D") ? 2 : 1;
+    }
+
+    private static void pushInt(Emitter e, int value) {
         if (value <= 5) {
-            mv.visitInsn(Opcodes.ICONST_0 + value);
+            e.insn(ICONST_0 + value);
         } else {
-            mv.visitIntInsn(Opcodes.BIPUSH, value);
+            e.intInsn(BIPUSH, value);
         }
     }
 }

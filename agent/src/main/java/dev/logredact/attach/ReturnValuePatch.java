@@ -155,8 +155,8 @@ public final class ReturnValuePatch extends MethodPatch {
             Label[] block = blocks[returns++];
             super.visitVarInsn(Opcodes.ASTORE, slot);
             super.visitLabel(block[0]);
-            HookInvocation.emit(mv, hookClass, target.hookMethod,
-                    Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
+            HookInvocation.emit(new AsmEmitter(mv), hookClass, target.hookMethod,
+                    Collections.singletonList(new HookInvocation.Argument(HookInvocation.OBJECT, slot)));
             super.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
             super.visitLabel(block[1]);
             super.visitInsn(Opcodes.ARETURN);
@@ -172,6 +172,55 @@ public final class ReturnValuePatch extends MethodPatch {
                 super.visitInsn(Opcodes.ARETURN);
             }
             super.visitMaxs(maxStack, maxLocals);
+        }
+    }
+
+    /** The reflective hook call written through ASM, for the patches of library classes that use it. */
+    private static final class AsmEmitter implements HookInvocation.Emitter {
+        private final MethodVisitor mv;
+
+        AsmEmitter(MethodVisitor mv) {
+            this.mv = mv;
+        }
+
+        @Override
+        public void insn(int opcode) {
+            mv.visitInsn(opcode);
+        }
+
+        @Override
+        public void intInsn(int opcode, int operand) {
+            mv.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void varInsn(int opcode, int slot) {
+            mv.visitVarInsn(opcode, slot);
+        }
+
+        @Override
+        public void typeInsn(int opcode, String internalName) {
+            mv.visitTypeInsn(opcode, internalName);
+        }
+
+        @Override
+        public void fieldInsn(int opcode, String owner, String name, String descriptor) {
+            mv.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+
+        @Override
+        public void methodInsn(int opcode, String owner, String name, String descriptor) {
+            mv.visitMethodInsn(opcode, owner, name, descriptor, false);
+        }
+
+        @Override
+        public void ldcString(String value) {
+            mv.visitLdcInsn(value);
+        }
+
+        @Override
+        public void ldcClass(String internalName) {
+            mv.visitLdcInsn(Type.getObjectType(internalName));
         }
     }
 }
