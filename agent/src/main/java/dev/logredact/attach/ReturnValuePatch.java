@@ -38,7 +38,8 @@ public final class ReturnValuePatch extends MethodPatch {
         final String fallback;
 
         public Target(String name, String descriptor, String hookMethod, String fallback) {
-            if (!Type.getReturnType(descriptor).getDescriptor().equals("Ljava/lang/String;")) {
+            // Checked without ASM: targets are made at start-up, where ASM is not loaded.
+            if (!descriptor.endsWith(")Ljava/lang/String;")) {
                 throw new IllegalArgumentException(name + descriptor + " does not return a String");
             }
             this.name = name;
