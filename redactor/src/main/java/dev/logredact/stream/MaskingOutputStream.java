@@ -78,7 +78,7 @@ public final class MaskingOutputStream extends OutputStream {
         if ((off | len | (b.length - (off + len))) < 0) {
             throw new IndexOutOfBoundsException();
         }
-        if (backlog != null) {
+        if (backlog != null && !backlog.replayed()) {
             WriteBacklog.Offer offer;
             synchronized (lock) {
                 offer = backlog.offer(this, b, off, len);

@@ -108,9 +108,11 @@ public final class StreamMasker {
 
     /** Writes out what is decided; an unfinished line stays held, as it may still hold a secret's context. */
     public void flush() throws IOException {
-        // A secret registered since the last write applies to what is still held.
-        refreshLiterals(length, 0);
-        release(false);
+        if (length > 0) {
+            // A secret registered since the last write applies to what is still held.
+            refreshLiterals(length, 0);
+            release(false);
+        }
         out.flush();
     }
 

@@ -31,7 +31,8 @@ public final class WriteBacklog {
     private final Runnable firstOffer;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private int held;
-    private boolean replayed;
+    /** Volatile so that, once replayed, writers pass without taking this backlog's lock. */
+    private volatile boolean replayed;
     private boolean offered;
 
     /** @param limit bytes held before writers wait for the replay */
@@ -46,6 +47,11 @@ public final class WriteBacklog {
     public WriteBacklog(int limit, Runnable firstOffer) {
         this.limit = limit;
         this.firstOffer = firstOffer;
+    }
+
+    /** True once everything held was replayed: from then on writes need not be offered. */
+    boolean replayed() {
+        return replayed;
     }
 
     /** Called with the stream's lock held, so the stream's own writes stay in order. */
