@@ -19,7 +19,8 @@ final class LazyEngine implements Runnable {
     private final PrintStream err;
     private final WriteBacklog backlog;
     private final AtomicBoolean started = new AtomicBoolean();
-    private Engine engine;
+    /** Volatile: framework hooks read it on every log event, from many threads, without a lock. */
+    private volatile Engine engine;
     private Throwable failure;
     private boolean done;
 
@@ -81,7 +82,7 @@ final class LazyEngine implements Runnable {
     }
 
     /** The engine if it was built, else null; never waits. */
-    synchronized Engine builtOrNull() {
+    Engine builtOrNull() {
         return engine;
     }
 
@@ -91,6 +92,10 @@ final class LazyEngine implements Runnable {
      * it holds.
      */
     Engine await() {
+        Engine built = engine;
+        if (built != null) {
+            return built;
+        }
         start();
         boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
