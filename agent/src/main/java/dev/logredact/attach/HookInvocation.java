@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Emits, into a patched JDK, build-tool or library method, a call of a static agent method through the
- * system class loader (where {@code -javaagent} puts the agent, and which finds it on the boot class
- * path too), in JDK types only:
- * {@code ClassLoader.getSystemClassLoader().loadClass(C).getMethod(m, types).invoke(null, args)}.
- * The result (an Object) is left on the stack. Callers wrap it in a try/catch: reflection can fail.
- * Reflection works from any module and class loader, which a direct call from {@code java.base} would not.
+ * Emits, into a patched JDK, build-tool or library method, a call of a static agent method by
+ * reflection, in JDK types only: {@code HOOKS.getMethod(m, types).invoke(null, args)}, where HOOKS is
+ * {@code Class.forName(C, false, null)} when the agent's classes are on the boot class path (as its
+ * manifest puts them), else {@code ClassLoader.getSystemClassLoader().loadClass(C)} (a renamed jar,
+ * read from the application class path). The first is a lookup in the JVM; the second walks the
+ * loaders' delegation in Java, which a logging hook would pay on every event. The result (an Object) is
+ * left on the stack. Callers wrap it in a try/catch: reflection can fail. Reflection works from any
+ * module and class loader, which a direct call from {@code java.base} or a build tool's isolated class
+ * loader would not.
  */
 final class HookInvocation {
     static final int ICONST_0 = 0x03;
@@ -57,13 +60,24 @@ final class HookInvocation {
 
     static final String OBJECT = "Ljava/lang/Object;";
 
+    /** Whether the hooks are found by the boot class loader: decided once per JVM. */
+    private static final boolean HOOKS_ON_BOOT_CLASS_PATH = HookInvocation.class.getClassLoader() == null;
+
     private HookInvocation() {
     }
 
     static void emit(Emitter e, String hookClass, String hookMethod, List<Argument> arguments) {
-        e.methodInsn(INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader", "()Ljava/lang/ClassLoader;");
-        e.ldcString(hookClass);
-        e.methodInsn(INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+        if (HOOKS_ON_BOOT_CLASS_PATH) {
+            e.ldcString(hookClass);
+            e.insn(ICONST_0);
+            e.insn(ACONST_NULL);
+            e.methodInsn(INVOKESTATIC, "java/lang/Class", "forName",
+                    "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;");
+        } else {
+            e.methodInsn(INVOKESTATIC, "java/lang/ClassLoader", "getSystemClassLoader", "()Ljava/lang/ClassLoader;");
+            e.ldcString(hookClass);
+            e.methodInsn(INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+        }
         e.ldcString(hookMethod);
         pushInt(e, arguments.size());
         e.typeInsn(ANEWARRAY, "java/lang/Class");

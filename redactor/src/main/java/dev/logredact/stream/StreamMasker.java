@@ -40,7 +40,8 @@ public final class StreamMasker {
     private final RedactionSink sink;
     private final OutputStream out;
 
-    private byte[] pending = new byte[8192];
+    /** Grown on demand: maskers made per log event hold one event, and allocation is their main cost. */
+    private byte[] pending = new byte[0];
     private int length;
     /** Rules have seen pending[0, linesDone): complete lines (or windows of a long one). */
     private int linesDone;
@@ -94,7 +95,7 @@ public final class StreamMasker {
     /** Takes bytes and writes out whatever is now decided. */
     public void write(byte[] b, int off, int len) throws IOException {
         if (length + len > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + len));
+            pending = Arrays.copyOf(pending, Math.max(Math.max(pending.length * 2, length + len), 128));
         }
         System.arraycopy(b, off, pending, length, len);
         int before = length;
