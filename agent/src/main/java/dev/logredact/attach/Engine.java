@@ -118,7 +118,7 @@ final class Engine {
 
     /** A masker for one stream; what it masks is counted under {@code channel}. */
     StreamMasker masker(OutputStream target, Charset charset, String channel) {
-        return new StreamMasker(rules, secrets, charset, target, redaction -> counts.count(redaction, channel));
+        return new StreamMasker(rules, secrets, charset, target, new ChannelCount(counts, channel));
     }
 
     /**
@@ -136,7 +136,23 @@ final class Engine {
 
     /** A complete text masked, counted under {@code channel}; the same instance when nothing in it is secret. */
     String maskText(String text, String channel) {
-        return new TextMasker(rules, secrets, redaction -> counts.count(redaction, channel)).mask(text);
+        return new TextMasker(rules, secrets, new ChannelCount(counts, channel)).mask(text);
+    }
+
+    /** Counts each mask under a channel; a class, not a lambda, since lambdas cost start-up time. */
+    private static final class ChannelCount implements StreamMasker.RedactionSink {
+        private final RedactionCounts counts;
+        private final String channel;
+
+        ChannelCount(RedactionCounts counts, String channel) {
+            this.counts = counts;
+            this.channel = channel;
+        }
+
+        @Override
+        public void redacted(dev.logredact.mask.Span mask) {
+            counts.count(mask, channel);
+        }
     }
 
     SecretRegistry secrets() {

@@ -73,11 +73,16 @@ public final class StreamMasker {
     private LiteralSet literalSet = LiteralSet.EMPTY;
     /** From here on (in the view when {@link #viewed}, else in the held bytes) the literal index has not decided. */
     private int literalFrom;
-    private final LiteralIndex.Sink literalSink = this::addLiteralSpan;
+    private final LiteralIndex.Sink literalSink = new LiteralSpans();
 
     /** Receives each mask as it is written, with the bytes it replaced counted from the stream's start. */
     public interface RedactionSink {
-        RedactionSink NONE = mask -> { };
+        /** Tells no one. A class, not a lambda: each lambda costs an agent's start-up a generated class. */
+        RedactionSink NONE = new RedactionSink() {
+            @Override
+            public void redacted(Span mask) {
+            }
+        };
 
         void redacted(Span mask);
     }
@@ -204,6 +209,14 @@ public final class StreamMasker {
             }
         }
         return false;
+    }
+
+    /** Where the literal index reports matches; a class, not a method reference (see {@link RedactionSink#NONE}). */
+    private final class LiteralSpans implements LiteralIndex.Sink {
+        @Override
+        public void match(int start, int end, int pattern) {
+            addLiteralSpan(start, end, pattern);
+        }
     }
 
     private void addLiteralSpan(int start, int end, int pattern) {
