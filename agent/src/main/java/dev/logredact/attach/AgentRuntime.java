@@ -123,6 +123,9 @@ final class AgentRuntime {
 
         @Override
         public void run() {
+            // Writes from here on (other shutdown hooks) wait for the engine rather than being held,
+            // since nothing would write out what is held once this hook is done.
+            engine.backlog().stopHolding();
             streams.drainAll();
             Engine e = engine.builtOrNull();
             if (summary && e != null) {

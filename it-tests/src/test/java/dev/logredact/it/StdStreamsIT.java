@@ -87,6 +87,16 @@ class StdStreamsIT {
     }
 
     @Test
+    void outputPrintedOnlyByAShutdownHookIsWrittenMasked() throws Exception {
+        // The engine is built on the first write, here during shutdown: the write must wait for it.
+        for (int i = 0; i < 3; i++) {
+            AgentJar.Run run = app("hook");
+            assertEquals(0, run.exitCode, run.stderr);
+            assertEquals("hook " + MASK + "\n", run.out());
+        }
+    }
+
+    @Test
     void anUncaughtExceptionIsMaskedWithItsCause() throws Exception {
         AgentJar.Run run = app("throw");
         assertEquals(1, run.exitCode);

@@ -34,6 +34,8 @@ public final class WriteBacklog {
     /** Volatile so that, once replayed, writers pass without taking this backlog's lock. */
     private volatile boolean replayed;
     private boolean offered;
+    /** False once the JVM exits: a write then waits for its masker instead of being held. */
+    private boolean holding = true;
 
     /** @param limit bytes held before writers wait for the replay */
     public WriteBacklog(int limit) {
@@ -65,7 +67,7 @@ public final class WriteBacklog {
                 firstOffer.run();
             }
         }
-        if (held + len > limit) {
+        if (!holding || held + len > limit) {
             return Offer.FULL;
         }
         byte[] copy = new byte[len];
@@ -73,6 +75,16 @@ public final class WriteBacklog {
         entries.add(new Entry(stream, copy));
         held += len;
         return Offer.HELD;
+    }
+
+    /**
+     * From now on a write is not held but waits for the replay and is then written by its writer: at
+     * JVM exit, after the agent's exit hook has drained the streams, a held write would never be
+     * written (the replaying thread is a daemon), while a writer that waits (another shutdown hook,
+     * say) keeps the JVM alive until its write is out.
+     */
+    public synchronized void stopHolding() {
+        holding = false;
     }
 
     /**
