@@ -72,7 +72,15 @@ final class ConstantPool {
         if (index <= 0 || index >= offsets.length || at == 0 || classFile[at] != UTF8) {
             throw new IOException("constant " + index + " is not a Utf8 entry");
         }
-        return new DataInputStream(new java.io.ByteArrayInputStream(classFile, at + 1, u2(classFile, at + 1) + 2)).readUTF();
+        int length = u2(classFile, at + 1);
+        for (int i = at + 3, end = at + 3 + length; i < end; i++) {
+            if (classFile[i] <= 0) {
+                // Beyond ASCII, or an encoded NUL: modified UTF-8 needs the full decoder.
+                return new DataInputStream(new java.io.ByteArrayInputStream(classFile, at + 1, length + 2)).readUTF();
+            }
+        }
+        // ASCII, as every name a patch looks for is: one byte per char.
+        return new String(classFile, at + 3, length, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The number of entries plus one, as the class file's constant_pool_count says. */

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The patches of already loaded JDK classes, applied in one retransformation: each retransformation
@@ -13,7 +15,7 @@ import java.util.List;
 final class JdkPatches {
     private final List<Class<?>> classes = new ArrayList<>();
     private final List<String> losses = new ArrayList<>();
-    private Class<?>[] loadedAtStart;
+    private final Map<String, Named> named = new HashMap<>();
 
     /**
      * @param loss what is not masked when the patch cannot be applied, for the warning
@@ -41,24 +43,39 @@ final class JdkPatches {
     private void addNamed(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
                           String loss, boolean bootstrapOnly) {
         instrumentation.addTransformer(transformer, true);
-        String name = internalName.replace('/', '.');
-        for (Class<?> loaded : loaded(instrumentation)) {
-            if (loaded.getName().equals(name) && (!bootstrapOnly || loaded.getClassLoader() == null)) {
+        named.put(internalName.replace('/', '.'), new Named(loss, bootstrapOnly));
+    }
+
+    /** A class patched by name, whose loaded copies are looked for once, for all names, in {@link #apply}. */
+    private static final class Named {
+        final String loss;
+        final boolean bootstrapOnly;
+
+        Named(String loss, boolean bootstrapOnly) {
+            this.loss = loss;
+            this.bootstrapOnly = bootstrapOnly;
+        }
+    }
+
+    /**
+     * The loaded classes with a name patched by name: one pass over the JVM's classes for all of them,
+     * since a JVM holds a thousand classes at start-up and each pass compares every name.
+     */
+    private void addLoadedNamed(Instrumentation instrumentation) {
+        if (named.isEmpty()) {
+            return;
+        }
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            Named n = named.get(loaded.getName());
+            if (n != null && (!n.bootstrapOnly || loaded.getClassLoader() == null)) {
                 classes.add(loaded);
-                losses.add(loss);
+                losses.add(n.loss);
             }
         }
     }
 
-    /** The classes loaded at start-up, listed once: the list costs a pass over every class of the JVM. */
-    private Class<?>[] loaded(Instrumentation instrumentation) {
-        if (loadedAtStart == null) {
-            loadedAtStart = instrumentation.getAllLoadedClasses();
-        }
-        return loadedAtStart;
-    }
-
     void apply(Instrumentation instrumentation, PrintStream err) {
+        addLoadedNamed(instrumentation);
         if (classes.isEmpty()) {
             return;
         }
