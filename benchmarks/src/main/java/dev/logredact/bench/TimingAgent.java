@@ -38,6 +38,7 @@ public final class TimingAgent {
 
     private static final Map<String, Integer> SAMPLES = new HashMap<>();
     private static volatile boolean sampling;
+    private static volatile Thread watcher;
 
     public static void premain(String arguments, Instrumentation instrumentation) throws Exception {
         start = System.nanoTime();
@@ -51,7 +52,7 @@ public final class TimingAgent {
         premainDone = System.nanoTime();
         // The agent starts its engine's thread on the first write, so it is looked for until it appears
         // (with Thread.enumerate, which is cheap, every half millisecond), then joined.
-        Thread watcher = new Thread(() -> {
+        watcher = new Thread(() -> {
             try {
                 Thread builder = null;
                 while (builder == null) {
@@ -138,6 +139,12 @@ public final class TimingAgent {
 
     private static void report() {
         long exit = System.nanoTime();
+        try {
+            // Shutdown hooks run side by side: the agent's own may still be waiting for its engine.
+            watcher.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String samples = System.getProperty("bench.samples");
         if (samples != null) {
             writeSamples(samples);
