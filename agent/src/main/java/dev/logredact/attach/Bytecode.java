@@ -109,6 +109,18 @@ final class Bytecode implements HookInvocation.Emitter {
         handlers.add(new Handler(start, end, handler, type));
     }
 
+    /**
+     * Ends a prologue: {@code handler} drops the Throwable it caught and falls into the method's own
+     * code, which starts at {@code join}.
+     */
+    void ignoreAndJoin(Label handler, Label join) {
+        mark(handler);
+        frame("Ljava/lang/Throwable;");
+        insn(POP);
+        align();
+        mark(join);
+    }
+
     /** No-ops up to a multiple of 4, so the original code keeps its switch instructions' alignment. */
     void align() {
         while (length % 4 != 0) {

@@ -2,12 +2,10 @@ package dev.logredact.attach;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 import java.util.List;
 
 /**
- * A transformer that puts a prologue, written with {@link Bytecode}, before the code of some methods of
+ * A patch that puts a prologue, written with {@link Bytecode}, before the code of some methods of
  * one class, working on the class file directly: every JVM patches {@code java.lang.System} and
  * {@code FileOutputStream} at start-up, and loading a bytecode library for that cost more than all the
  * rest of the agent's premain. The class is left as it was (null) if anything in it is not understood.
@@ -17,12 +15,9 @@ import java.util.List;
  * offsets of uninitialized values) move with it. A Code attribute of any other kind makes the patch
  * give up, since its offsets could not be moved.
  */
-abstract class ClassFilePatch implements ClassFileTransformer {
-    /** The patched class, named as in class files ({@code a/b/C}). */
-    final String internalName;
-
+abstract class ClassFilePatch extends ClassPatch {
     ClassFilePatch(String internalName) {
-        this.internalName = internalName;
+        super(internalName);
     }
 
     /**
@@ -31,24 +26,12 @@ abstract class ClassFilePatch implements ClassFileTransformer {
      */
     abstract boolean prologue(int access, String name, String descriptor, Bytecode code);
 
-    @Override
-    public final byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                                  ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!internalName.equals(className)) {
-            return null;
-        }
-        try {
-            return patch(classfileBuffer);
-        } catch (Throwable t) {
-            return null;
-        }
-    }
-
     /**
      * The patched class file, or null when no method was patched.
      *
      * @throws IllegalArgumentException when the class file holds what the patch cannot move
      */
+    @Override
     final byte[] patch(byte[] in) {
         try {
             return rewrite(in);

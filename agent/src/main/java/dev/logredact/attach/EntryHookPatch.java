@@ -130,10 +130,6 @@ public final class EntryHookPatch extends ClassFilePatch {
         }
         code.mark(end);
         code.jump(Bytecode.GOTO, after);
-        code.mark(handler);
-        code.frame("Ljava/lang/Throwable;");
-        code.insn(Bytecode.POP);
-        code.align();
-        code.mark(after);
+        code.ignoreAndJoin(handler, after);
     }
 }

@@ -99,11 +99,7 @@ public final class FileDescriptorWritePatch extends ClassFilePatch {
         code.mark(end);
         code.frame();
         code.jump(Bytecode.GOTO, skip);
-        code.mark(handler);
-        code.frame("Ljava/lang/Throwable;");
-        code.insn(Bytecode.POP);
-        code.align();
-        code.mark(skip);
+        code.ignoreAndJoin(handler, skip);
     }
 
     private static void compareDescriptor(Bytecode code, String which) {

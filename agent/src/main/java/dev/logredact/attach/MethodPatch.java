@@ -6,19 +6,11 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 
-/**
- * A transformer that rewrites some methods of one class with ASM, and leaves the class as it was if
- * anything goes wrong: an unpatched class still works, and the agent reports what is then not masked.
- */
-abstract class MethodPatch implements ClassFileTransformer {
-    /** The patched class, named as in class files ({@code a/b/C}). */
-    final String internalName;
-
+/** A patch that rewrites some methods of one class with ASM. */
+abstract class MethodPatch extends ClassPatch {
     MethodPatch(String internalName) {
-        this.internalName = internalName;
+        super(internalName);
     }
 
     /** A visitor that patches the method, or {@code mv} itself to leave it alone. */
@@ -33,18 +25,6 @@ abstract class MethodPatch implements ClassFileTransformer {
     }
 
     @Override
-    public final byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                                  ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!internalName.equals(className)) {
-            return null;
-        }
-        try {
-            return patch(classfileBuffer);
-        } catch (Throwable t) {
-            return null;
-        }
-    }
-
     final byte[] patch(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
