@@ -1,15 +1,18 @@
 package dev.logredact.attach;
 
 import dev.logredact.api.Logredact;
+import dev.logredact.cli.Version;
 import dev.logredact.config.AgentConfig;
 import dev.logredact.config.ConfigLoader;
 import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
-import dev.logredact.jul.JulHooks;
-import dev.logredact.log4j2.Log4j2Hooks;
-import dev.logredact.logback.LogbackHooks;
+import dev.logredact.export.DeliveryTotals;
+import dev.logredact.export.EventExport;
+import dev.logredact.export.Reporter;
+import dev.logredact.export.SpoolingExporter;
+import dev.logredact.stdio.AddMaskCommands;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
@@ -20,7 +23,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread once
@@ -32,6 +36,12 @@ final class AgentRuntime {
      * prints in the tens of milliseconds the engine takes, and small beside any heap.
      */
     private static final int BACKLOG_LIMIT = 1 << 20;
+
+    /**
+     * At exit, events held by the reporter go to the spool even when the drain is set to 0: that is what
+     * lets a later JVM ship them.
+     */
+    private static final long FLUSH_FLOOR_MILLIS = 1000;
 
     private AgentRuntime() {
     }
@@ -49,6 +59,7 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println(config.describe());
+            PatchLog.debugTo(err);
         }
         if (!config.enabled()) {
             return;
@@ -62,14 +73,31 @@ final class AgentRuntime {
     }
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
+        Engine.Settings settings = settings(config);
+        boolean fork = SurefireFork.isThisJvm();
+        // The exporter and the reporter exist before the engine they report for: set in its settings
+        // before anything can start its build.
+        EngineScrub scrub = new EngineScrub();
+        EventExport export = config.collectorLogsUrl() == null ? null : export(config, scrub, err);
+        if (export != null) {
+            settings.reporter = Reporter.start(export, Version.current(), System.getenv(), scrub, err);
+            if (config.fingerprintKey() == null) {
+                err.println("logredact: warning: logredact.fingerprint.key is not set: fingerprints will not correlate "
+                        + "across JVMs; set logredact.fingerprint.key from a CI secret");
+            }
+        }
+        if (AddMaskCommands.wanted(config.githubAddMask(), System.getenv(), fork)) {
+            AddMaskCommands commands = AddMaskCommands.toStandardOutput();
+            settings.ruleFindings = (ruleId, value) -> commands.found(value);
+        }
         // The application writes at once: what it writes waits in the backlog for the engine, not the
         // application, and the first write starts the engine's build.
-        LazyEngine engine = new LazyEngine(settings(config), err, BACKLOG_LIMIT);
+        LazyEngine engine = new LazyEngine(settings, err, BACKLOG_LIMIT);
+        scrub.engine = engine;
         Logredact.bind(new EngineRegistry(engine));
 
         SystemStreams streams = new SystemStreams(new EngineMasking(engine, null), engine.backlog(),
                 config.idleMillis(), config.onError() == OnError.WITHHOLD);
-        boolean fork = SurefireFork.isThisJvm();
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
@@ -94,17 +122,10 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
-        if (config.instrument().contains(Hook.LOGBACK)) {
-            patchLogback(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.LOG4J2)) {
-            patchLog4j2(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.JUL)) {
-            patchJul(patches, instrumentation, engine);
-        }
+        patches.addFrameworks(instrumentation, new FrameworkPatches(config.instrument(), engine, streams));
         patches.apply(instrumentation, err);
-        Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(streams, engine, config.summary(), err), "logredact-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(streams, engine, config.summary(), err,
+                settings.reporter, export, config.collectorDrainMillis()), "logredact-exit"));
     }
 
     /** At exit: everything held is written out, then the summary of what was masked. */
@@ -113,12 +134,20 @@ final class AgentRuntime {
         private final LazyEngine engine;
         private final boolean summary;
         private final PrintStream err;
+        /** Null when events are not reported. */
+        private final Reporter reporter;
+        private final EventExport export;
+        private final long drainMillis;
 
-        ExitHook(SystemStreams streams, LazyEngine engine, boolean summary, PrintStream err) {
+        ExitHook(SystemStreams streams, LazyEngine engine, boolean summary, PrintStream err, Reporter reporter,
+                 EventExport export, long drainMillis) {
             this.streams = streams;
             this.engine = engine;
             this.summary = summary;
             this.err = err;
+            this.reporter = reporter;
+            this.export = export;
+            this.drainMillis = drainMillis;
         }
 
         @Override
@@ -127,11 +156,60 @@ final class AgentRuntime {
             // since nothing would write out what is held once this hook is done.
             engine.backlog().stopHolding();
             streams.drainAll();
+            ExitSummary.Events events = reporter == null ? null : drainEvents(reporter, export, drainMillis);
             Engine e = engine.builtOrNull();
             if (summary && e != null) {
-                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors());
+                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors(), events);
             }
         }
+    }
+
+    /**
+     * The engine's masking of the exporter's messages and of the texts that go into events (thread
+     * names, resource values), neither counted nor reported. Made before the engine, which is given the
+     * reporter that uses it; a message printed before the engine is set is withheld, as when masking
+     * fails.
+     */
+    private static final class EngineScrub implements UnaryOperator<String> {
+        volatile LazyEngine engine;
+
+        @Override
+        public String apply(String text) {
+            LazyEngine e = engine;
+            if (e == null) {
+                throw new IllegalStateException("the masking engine is not set up yet");
+            }
+            return e.await().scrub(text);
+        }
+    }
+
+    /**
+     * The delivery half of reporting: spool, OTLP/HTTP, retries and dead letters. What it prints may quote
+     * a collector's message, which may echo data, so it passes the engine's masking first. Null when it
+     * cannot start.
+     */
+    private static EventExport export(AgentConfig config, UnaryOperator<String> scrub, PrintStream err) {
+        try {
+            return SpoolingExporter.start(config.collectorLogsUrl(), config.collectorHeaders(), config.spoolDir(),
+                    scrub, err);
+        } catch (RuntimeException e) {
+            // Reporting is worth less than masking: it must never take masking down with it.
+            err.println("logredact: warning: events will not be reported: " + e.getMessage() + "; masking goes on");
+            return null;
+        }
+    }
+
+    /**
+     * After the streams are drained: the reporter hands what it holds to the export, which then ships what
+     * it can, both within {@code drainMillis} in all. A JVM that reported nothing does not wait for the
+     * collector: what others left in the spool is shipped by a JVM that has its own events to send.
+     */
+    static ExitSummary.Events drainEvents(Reporter reporter, EventExport export, long drainMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        reporter.flush(Math.max(drainMillis, FLUSH_FLOOR_MILLIS));
+        long left = reporter.reported() == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        DeliveryTotals totals = export.drain(left);
+        return new ExitSummary.Events(totals, reporter.dropped());
     }
 
     /** Patches {@code System.setOut/setErr} so streams installed later are masked too. */
@@ -156,48 +234,6 @@ final class AgentRuntime {
                 errToo ? streams.standardMasking("stderr") : null);
         patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
-    }
-
-    /**
-     * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
-     * event waits for it (boundedly, like the streams), and is withheld if it never comes.
-     */
-    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, LazyEngine engine) {
-        LogbackHooks.install(new EngineMasking(engine, "logback"));
-        patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
-                new LogbackAppenderPatch(LogbackHooks.class.getName()),
-                "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
-    }
-
-    /**
-     * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
-     * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
-     */
-    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, LazyEngine engine) {
-        Log4j2Hooks.install(new EngineMasking(engine, "log4j2"));
-        String hooks = Log4j2Hooks.class.getName();
-        String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
-        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
-            patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
-        }
-        patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
-    }
-
-    /**
-     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
-     * patched, not LogManager or the handlers, because those are configured by the application.
-     */
-    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, LazyEngine engine) {
-        JulHooks.install(new EngineMasking(engine, "jul"));
-        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
-        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
-        for (String[] f : formatters) {
-            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
-            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
-                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
-                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
-                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
-        }
     }
 
     /** Child processes get the agent too (logredact.instrument: forks). */

@@ -26,12 +26,17 @@ abstract class ClassFilePatch extends ClassPatch {
      */
     abstract boolean prologue(int access, String name, String descriptor, Bytecode code);
 
+    /** A class file patch adds no member: a class being loaded and one retransformed are patched alike. */
+    @Override
+    final byte[] patch(byte[] in, boolean loading) {
+        return patch(in);
+    }
+
     /**
      * The patched class file, or null when no method was patched.
      *
      * @throws IllegalArgumentException when the class file holds what the patch cannot move
      */
-    @Override
     final byte[] patch(byte[] in) {
         try {
             return rewrite(in);

@@ -15,8 +15,13 @@ abstract class ClassPatch implements ClassFileTransformer {
         this.internalName = internalName;
     }
 
-    /** The patched class file, or null to leave it. */
-    abstract byte[] patch(byte[] classFile);
+    /**
+     * The patched class file, or null to leave it.
+     *
+     * @param loading the class is being loaded rather than retransformed, so it may gain the members
+     *     that make hook calls cheap ({@link HookAccessors})
+     */
+    abstract byte[] patch(byte[] classFile, boolean loading);
 
     @Override
     public final byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
@@ -25,8 +30,9 @@ abstract class ClassPatch implements ClassFileTransformer {
             return null;
         }
         try {
-            return patch(classfileBuffer);
+            return patch(classfileBuffer, classBeingRedefined == null);
         } catch (Throwable t) {
+            PatchLog.skipped(internalName, "could not be patched (" + t + ")");
             return null;
         }
     }

@@ -10,19 +10,19 @@ import java.util.List;
  *
  * <pre>
  * try {
- *     subject = (Type) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
- *             .getMethod(HOOK_METHOD, Object.class).invoke(null, subject);   // or the result is dropped
+ *     subject = (Type) HOOKS.getMethod(HOOK_METHOD, Object.class).invoke(null, subject);   // or the result is dropped
  * } catch (Throwable ignored) {
  * }
  * </pre>
  *
  * where the subject is the first argument of a static method or {@code this}, or a chosen argument
- * ({@link Target#replacingArgument}). Reflection through the system class loader, where
- * {@code -javaagent} puts the agent, needs no class injected into the bootstrap loader, so it costs no
- * JVM warning and opens no JDK package; the hooked methods ({@code System.setOut},
- * {@code ProcessBuilder.start}, Surefire's once-per-test-class property event) run rarely, so its cost
- * does not matter. Written into the class file directly ({@link ClassFilePatch}), because this runs
- * in every JVM and loading a bytecode library for it costs more than the rest of premain.
+ * ({@link Target#replacingArgument}), and HOOKS the agent's hook class ({@link HookInvocation}).
+ * Reflection opens no JDK package; the hooked methods ({@code System.setOut},
+ * {@code ProcessBuilder.start}, Surefire's once-per-test-class property event) run rarely, so finding
+ * the hook on every call costs nothing that matters. Written into the class file directly
+ * ({@link ClassFilePatch}), because this runs in every JVM and loading a bytecode library for it costs
+ * more than the rest of premain; a logging library's classes get the same hook through ASM
+ * ({@link LibraryEntryHookPatch}).
  */
 public final class EntryHookPatch extends ClassFilePatch {
     /** One method to patch and the hook it calls. */
@@ -60,6 +60,12 @@ public final class EntryHookPatch extends ClassFilePatch {
                 throw new IllegalArgumentException(name + descriptor + " has no reference argument " + index);
             }
             return new Target(name, descriptor, hookMethod, true, index);
+        }
+
+        /** The method, named with its descriptor: {@code write([B)V}. */
+        @Override
+        public String toString() {
+            return name + descriptor;
         }
     }
 

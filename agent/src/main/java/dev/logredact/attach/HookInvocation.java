@@ -9,10 +9,11 @@ import java.util.List;
  * {@code Class.forName(C, false, null)} when the agent's classes are on the boot class path (as its
  * manifest puts them), else {@code ClassLoader.getSystemClassLoader().loadClass(C)} (a renamed jar,
  * read from the application class path). The first is a lookup in the JVM; the second walks the
- * loaders' delegation in Java, which a logging hook would pay on every event. The result (an Object) is
+ * loaders' delegation in Java, which the JDK hooks would pay on every write. The result (an Object) is
  * left on the stack. Callers wrap it in a try/catch: reflection can fail. Reflection works from any
  * module and class loader, which a direct call from {@code java.base} or a build tool's isolated class
- * loader would not.
+ * loader would not. A library class patched as it loads finds the hook once and keeps it
+ * ({@link HookAccessors}); the JDK classes patched at start-up find it on every call.
  */
 final class HookInvocation {
     static final int ICONST_0 = 0x03;
@@ -66,7 +67,19 @@ final class HookInvocation {
     private HookInvocation() {
     }
 
+    /** The lookup of the hook, then its call: {@code HOOKS.getMethod(m, types).invoke(null, args)}. */
     static void emit(Emitter e, String hookClass, String hookMethod, List<Argument> arguments) {
+        emitLookup(e, hookClass, hookMethod, descriptors(arguments), true);
+        emitInvoke(e, arguments);
+    }
+
+    /**
+     * Leaves the hook's {@code Method} on the stack: {@code HOOKS.getMethod(hookMethod, types)}.
+     *
+     * @param classConstants whether {@code ldc} can load a class constant (class files from Java 5 on);
+     *     else the argument types are found by name
+     */
+    static void emitLookup(Emitter e, String hookClass, String hookMethod, List<String> types, boolean classConstants) {
         if (HOOKS_ON_BOOT_CLASS_PATH) {
             e.ldcString(hookClass);
             e.insn(ICONST_0);
@@ -79,21 +92,30 @@ final class HookInvocation {
             e.methodInsn(INVOKEVIRTUAL, "java/lang/ClassLoader", "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
         }
         e.ldcString(hookMethod);
-        pushInt(e, arguments.size());
+        pushInt(e, types.size());
         e.typeInsn(ANEWARRAY, "java/lang/Class");
-        for (int i = 0; i < arguments.size(); i++) {
+        for (int i = 0; i < types.size(); i++) {
             e.insn(DUP);
             pushInt(e, i);
-            String d = arguments.get(i).descriptor;
+            String d = types.get(i);
+            String internalName = d.startsWith("L") ? d.substring(1, d.length() - 1) : d;
             if (d.equals("I")) {
                 e.fieldInsn(GETSTATIC, "java/lang/Integer", "TYPE", "Ljava/lang/Class;");
+            } else if (classConstants) {
+                e.ldcClass(internalName);
             } else {
-                e.ldcClass(d.startsWith("L") ? d.substring(1, d.length() - 1) : d);
+                // Only JDK types, which every class loader finds.
+                e.ldcString(internalName.replace('/', '.'));
+                e.methodInsn(INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;");
             }
             e.insn(AASTORE);
         }
         e.methodInsn(INVOKEVIRTUAL, "java/lang/Class", "getMethod",
                 "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;");
+    }
+
+    /** With the hook's {@code Method} on the stack: {@code .invoke(null, args)}, leaving its result. */
+    static void emitInvoke(Emitter e, List<Argument> arguments) {
         e.insn(ACONST_NULL);
         pushInt(e, arguments.size());
         e.typeInsn(ANEWARRAY, "java/lang/Object");
@@ -111,6 +133,15 @@ final class HookInvocation {
         }
         e.methodInsn(INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;");
+    }
+
+    /** The arguments' descriptors, in order. */
+    static List<String> descriptors(List<Argument> arguments) {
+        List<String> types = new ArrayList<>(arguments.size());
+        for (Argument a : arguments) {
+            types.add(a.descriptor);
+        }
+        return types;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.logredact.attach;
 
+import dev.logredact.config.Hook;
+
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -15,7 +17,9 @@ import java.util.Map;
 final class JdkPatches {
     private final List<Class<?>> classes = new ArrayList<>();
     private final List<String> losses = new ArrayList<>();
-    private final Map<String, Named> named = new HashMap<>();
+    /** Loss per JDK class patched by name (binary name), looked for among the loaded classes in {@link #apply}. */
+    private final Map<String, String> named = new HashMap<>();
+    private FrameworkPatches frameworks;
 
     /**
      * @param loss what is not masked when the patch cannot be applied, for the warning
@@ -31,51 +35,45 @@ final class JdkPatches {
      * as it loads, and retransformed with the others only if it was loaded already.
      */
     void addByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer, String loss) {
-        addNamed(instrumentation, internalName, transformer, loss, true);
-    }
-
-    /** As {@link #addByName}, for a library class, in whichever class loaders loaded it already. */
-    void addLibraryByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss) {
-        addNamed(instrumentation, internalName, transformer, loss, false);
-    }
-
-    private void addNamed(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss, boolean bootstrapOnly) {
         instrumentation.addTransformer(transformer, true);
-        named.put(internalName.replace('/', '.'), new Named(loss, bootstrapOnly));
-    }
-
-    /** A class patched by name, whose loaded copies are looked for once, for all names, in {@link #apply}. */
-    private static final class Named {
-        final String loss;
-        final boolean bootstrapOnly;
-
-        Named(String loss, boolean bootstrapOnly) {
-            this.loss = loss;
-            this.bootstrapOnly = bootstrapOnly;
-        }
+        named.put(internalName.replace('/', '.'), loss);
     }
 
     /**
-     * The loaded classes with a name patched by name: one pass over the JVM's classes for all of them,
-     * since a JVM holds a thousand classes at start-up and each pass compares every name.
+     * The logging-framework patches: one transformer for all, and the framework classes loaded already
+     * (when the agent attaches late) retransformed with the others.
      */
-    private void addLoadedNamed(Instrumentation instrumentation) {
-        if (named.isEmpty()) {
+    void addFrameworks(Instrumentation instrumentation, FrameworkPatches frameworks) {
+        instrumentation.addTransformer(frameworks, true);
+        this.frameworks = frameworks;
+    }
+
+    /**
+     * The loaded classes patched by name or by a framework patch: one pass over the JVM's classes for
+     * all of them, since a JVM holds a thousand classes at start-up and each pass looks at every one.
+     */
+    private void addLoaded(Instrumentation instrumentation) {
+        if (named.isEmpty() && frameworks == null) {
             return;
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            Named n = named.get(loaded.getName());
-            if (n != null && (!n.bootstrapOnly || loaded.getClassLoader() == null)) {
+            String name = loaded.getName();
+            boolean boot = loaded.getClassLoader() == null;
+            String loss = boot ? named.get(name) : null;
+            // Frameworks are libraries, or JUL's formatters in the JDK: other JDK classes are not looked up.
+            if (loss == null && frameworks != null && (!boot || name.startsWith("java.util.logging."))) {
+                Hook hook = frameworks.framework(name.replace('.', '/'));
+                loss = hook == null ? null : FrameworkPatches.loss(hook);
+            }
+            if (loss != null) {
                 classes.add(loaded);
-                losses.add(n.loss);
+                losses.add(loss);
             }
         }
     }
 
     void apply(Instrumentation instrumentation, PrintStream err) {
-        addLoadedNamed(instrumentation);
+        addLoaded(instrumentation);
         if (classes.isEmpty()) {
             return;
         }

@@ -31,13 +31,15 @@ final class LogbackAppenderPatch extends ClassPatch {
 
     /** The class patched, or {@code null} when it has neither method (Logback before 1.2). */
     @Override
-    byte[] patch(byte[] classFile) {
+    byte[] patch(byte[] classFile, boolean loading) {
         String method = chooseMethod(classFile);
         if (method == null) {
+            PatchLog.skipped(APPENDER, "Logback before 1.2 has neither " + WRITE_WITH_FLUSH + " nor " + WRITE_BYTES
+                    + "; what its appenders write is masked only where it reaches System.out/err");
             return null;
         }
-        return new EntryHookPatch(APPENDER, hookClass, Collections.singletonList(
-                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile);
+        return new LibraryEntryHookPatch(APPENDER, hookClass, Collections.singletonList(
+                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile, loading);
     }
 
     static String chooseMethod(byte[] classFile) {

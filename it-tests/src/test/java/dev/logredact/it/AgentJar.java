@@ -66,8 +66,10 @@ final class AgentJar {
     private static Run run(List<String> command, java.util.Map<String, String> environment, byte[] stdin)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
-        // The agent reads these; a developer's own settings must not change what the tests see.
-        builder.environment().keySet().removeIf(k -> k.startsWith("LOGREDACT_") || k.equals("JAVA_TOOL_OPTIONS"));
+        // The agent reads these; a developer's own settings, or the CI job running the tests (its
+        // GITHUB_STEP_SUMMARY, its CI context, its OpenTelemetry exporter), must not change what the tests see.
+        builder.environment().keySet().removeIf(k -> k.startsWith("LOGREDACT_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.startsWith("GITHUB_") || k.startsWith("OTEL_"));
         if (environment != null) {
             builder.environment().putAll(environment);
         }

@@ -28,6 +28,8 @@ public final class SecretRegistry implements LiteralSource {
     private final List<Literal> literals = new ArrayList<>();
     private final List<String> forms = new ArrayList<>();
     private final Set<KnownSecret> known = new HashSet<>();
+    /** The values given from the environment, files or the API, as opposed to learned from rule findings. */
+    private final Set<String> given = new HashSet<>();
     private final Map<Charset, LiteralSet> snapshots = new ConcurrentHashMap<>();
     /** Each form encoded for each charset asked for so far, kept so a new secret costs only its own forms. */
     private final Map<Charset, List<byte[]>> patterns = new ConcurrentHashMap<>();
@@ -62,6 +64,9 @@ public final class SecretRegistry implements LiteralSource {
         }
         if (!known.add(secret)) {
             return null;
+        }
+        if (secret.source() != KnownSecret.Source.LEARNED) {
+            given.add(secret.value());
         }
         String label = secret.source() == KnownSecret.Source.LEARNED ? secret.name() : secret.label();
         String name = secret.source() == KnownSecret.Source.LEARNED ? null : secret.name();
@@ -130,6 +135,11 @@ public final class SecretRegistry implements LiteralSource {
             patterns.put(charset, list);
         }
         return list;
+    }
+
+    /** Whether {@code value} was given as a secret (environment, file or API) rather than learned from a rule finding. */
+    public synchronized boolean isGiven(String value) {
+        return given.contains(value);
     }
 
     /** How many secrets are registered, learned ones included. */

@@ -223,7 +223,9 @@ public final class StreamMasker {
         Literal literal = literalSet.literal(pattern);
         int rawStart = viewed ? view.source(start) : start;
         int rawEnd = viewed ? view.source(end - 1) + 1 : end;
-        addSpan(new Span(rawStart, rawEnd, literal.label(), Span.Kind.LITERAL, literal.secretName(),
+        // A value learned from a rule finding has no name and stays that rule's finding.
+        Span.Kind kind = literal.secretName() == null ? Span.Kind.PATTERN : Span.Kind.LITERAL;
+        addSpan(new Span(rawStart, rawEnd, literal.label(), kind, literal.secretName(),
                 literal.variant(), rules.fingerprinter().fingerprint(literal.value())));
     }
 
