@@ -5,7 +5,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -15,20 +14,10 @@ import java.util.List;
  * the class patched as it loads keeps the hook it found ({@link HookAccessors}) rather than finding it on
  * every log event; and a class file older than Java 6 gets no stack map frames.
  */
-final class LibraryEntryHookPatch extends MethodPatch {
-    private final String hookClass;
-    private final List<EntryHookPatch.Target> targets;
-
+final class LibraryEntryHookPatch extends MethodPatch<EntryHookPatch.Target> {
     /** For a class not loaded yet, named as in class files ({@code a/b/C}). */
     LibraryEntryHookPatch(String patchedInternalName, String hookClassName, List<EntryHookPatch.Target> targets) {
-        super(patchedInternalName);
-        this.hookClass = hookClassName;
-        this.targets = new ArrayList<>(targets);
-    }
-
-    @Override
-    String targets() {
-        return joined(targets);
+        super(patchedInternalName, hookClassName, targets);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,9 +14,16 @@ import java.util.List;
  * framework appears; its hook calls are cached in the class where it may gain members
  * ({@link HookAccessors}).
  */
-abstract class MethodPatch extends ClassPatch {
-    MethodPatch(String internalName) {
+abstract class MethodPatch<T> extends ClassPatch {
+    /** The agent's class the hooks are static methods of, named because the patched class finds it by name. */
+    final String hookClass;
+    /** The methods to patch, each named by its {@code toString}. */
+    final List<T> targets;
+
+    MethodPatch(String internalName, String hookClass, List<T> targets) {
         super(internalName);
+        this.hookClass = hookClass;
+        this.targets = new ArrayList<>(targets);
     }
 
     /**
@@ -53,19 +61,16 @@ abstract class MethodPatch extends ClassPatch {
             }
         }, ClassReader.EXPAND_FRAMES);
         if (!patched[0]) {
-            PatchLog.skipped(internalName, "this version has no method to hook (" + targets() + ")");
+            PatchLog.skipped(internalName, "this version has no method to hook (" + targetNames() + ")");
             return null;
         }
         return writer.toByteArray();
     }
 
     /** The methods this patch hooks, for the line that says none was found. */
-    abstract String targets();
-
-    /** Targets as {@link #targets} lists them: each names its method by its {@code toString}. */
-    static String joined(List<?> targets) {
+    private String targetNames() {
         StringBuilder names = new StringBuilder();
-        for (Object t : targets) {
+        for (T t : targets) {
             names.append(names.length() == 0 ? "" : ", ").append(t);
         }
         return names.toString();

@@ -6,7 +6,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +27,7 @@ import java.util.List;
  * reached, nothing unmasked may pass. The hook itself never throws (it withholds on its own failures),
  * so the fallback is for a broken agent only. Reflection for the reasons given on {@link EntryHookPatch}.
  */
-public final class ReturnValuePatch extends MethodPatch {
+public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target> {
     /** One method to patch, the hook it calls, and what it returns when the hook cannot be called. */
     public static final class Target {
         final String name;
@@ -75,22 +74,12 @@ public final class ReturnValuePatch extends MethodPatch {
         }
     }
 
-    private final String hookClass;
-    private final List<Target> targets;
-
     /**
      * For a class that may not be loaded yet, named as in class files ({@code a/b/C}); the hook class is
      * named because it is loaded through the system class loader when a patched method runs.
      */
     public ReturnValuePatch(String patchedInternalName, String hookClassName, List<Target> targets) {
-        super(patchedInternalName);
-        this.hookClass = hookClassName;
-        this.targets = new ArrayList<>(targets);
-    }
-
-    @Override
-    String targets() {
-        return joined(targets);
+        super(patchedInternalName, hookClassName, targets);
     }
 
     @Override
