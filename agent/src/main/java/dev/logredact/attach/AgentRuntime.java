@@ -17,22 +17,18 @@ import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
-import dev.logredact.stream.WriteBacklog;
 
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread, so the
- * application starts while rules compile), masked standard streams, and the exit summary.
+ * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread once
+ * something needs it, see {@link LazyEngine}), masked standard streams, and the exit summary.
  */
 final class AgentRuntime {
     /**
@@ -40,8 +36,6 @@ final class AgentRuntime {
      * prints in the tens of milliseconds the engine takes, and small beside any heap.
      */
     private static final int BACKLOG_LIMIT = 1 << 20;
-
-    private static final long ENGINE_WAIT_SECONDS = 60;
 
     /**
      * At exit, events held by the reporter go to the spool even when the drain is set to 0: that is what
@@ -80,12 +74,13 @@ final class AgentRuntime {
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
         Engine.Settings settings = settings(config);
-        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings, System.getenv(), err));
         boolean fork = SurefireFork.isThisJvm();
-        // Set before the engine's thread starts, which makes them visible to it.
-        EventExport export = config.collectorLogsUrl() == null ? null : export(config, engine, err);
+        // The exporter and the reporter exist before the engine they report for: set in its settings
+        // before anything can start its build.
+        EngineScrub scrub = new EngineScrub();
+        EventExport export = config.collectorLogsUrl() == null ? null : export(config, scrub, err);
         if (export != null) {
-            settings.reporter = Reporter.start(export, Version.current(), System.getenv(), text -> await(engine).scrub(text), err);
+            settings.reporter = Reporter.start(export, Version.current(), System.getenv(), scrub, err);
             if (config.fingerprintKey() == null) {
                 err.println("logredact: warning: logredact.fingerprint.key is not set: fingerprints will not correlate "
                         + "across JVMs; set logredact.fingerprint.key from a CI secret");
@@ -95,18 +90,14 @@ final class AgentRuntime {
             AddMaskCommands commands = AddMaskCommands.toStandardOutput();
             settings.ruleFindings = (ruleId, value) -> commands.found(value);
         }
-        // The application writes at once: what it writes waits here for the engine, not the application.
-        WriteBacklog backlog = new WriteBacklog(BACKLOG_LIMIT);
-        Thread builder = new Thread(() -> {
-            engine.run();
-            backlog.replay();
-        }, "logredact-engine");
-        builder.setDaemon(true);
-        builder.start();
+        // The application writes at once: what it writes waits in the backlog for the engine, not the
+        // application, and the first write starts the engine's build.
+        LazyEngine engine = new LazyEngine(settings, err, BACKLOG_LIMIT);
+        scrub.engine = engine;
         Logredact.bind(new EngineRegistry(engine));
 
-        SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
-                backlog, config.idleMillis(), config.onError() == OnError.WITHHOLD);
+        SystemStreams streams = new SystemStreams(new EngineMasking(engine, null), engine.backlog(),
+                config.idleMillis(), config.onError() == OnError.WITHHOLD);
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
@@ -118,7 +109,7 @@ final class AgentRuntime {
         // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
         if (fork && stdout) {
             try {
-                SurefireFork.maskEvents(instrumentation, text -> await(engine).maskText(text, "surefire-events"));
+                SurefireFork.maskEvents(instrumentation, new EngineMasking(engine, "surefire-events"));
             } catch (Throwable t) {
                 err.println("logredact: warning: Surefire's event encoder could not be patched (" + t
                         + "): test reports may show secret system properties and failure messages");
@@ -133,16 +124,63 @@ final class AgentRuntime {
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
         patches.addFrameworks(instrumentation, new FrameworkPatches(config.instrument(), engine, streams));
         patches.apply(instrumentation, err);
-        Reporter reporter = settings.reporter;
-        Thread exit = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(streams, engine, config.summary(), err,
+                settings.reporter, export, config.collectorDrainMillis()), "logredact-exit"));
+    }
+
+    /** At exit: everything held is written out, then the summary of what was masked. */
+    private static final class ExitHook implements Runnable {
+        private final SystemStreams streams;
+        private final LazyEngine engine;
+        private final boolean summary;
+        private final PrintStream err;
+        /** Null when events are not reported. */
+        private final Reporter reporter;
+        private final EventExport export;
+        private final long drainMillis;
+
+        ExitHook(SystemStreams streams, LazyEngine engine, boolean summary, PrintStream err, Reporter reporter,
+                 EventExport export, long drainMillis) {
+            this.streams = streams;
+            this.engine = engine;
+            this.summary = summary;
+            this.err = err;
+            this.reporter = reporter;
+            this.export = export;
+            this.drainMillis = drainMillis;
+        }
+
+        @Override
+        public void run() {
+            // Writes from here on (other shutdown hooks) wait for the engine rather than being held,
+            // since nothing would write out what is held once this hook is done.
+            engine.backlog().stopHolding();
             streams.drainAll();
-            ExitSummary.Events events = reporter == null ? null : drainEvents(reporter, export, config.collectorDrainMillis());
-            if (config.summary() && engine.isDone()) {
-                Engine e = await(engine);
+            ExitSummary.Events events = reporter == null ? null : drainEvents(reporter, export, drainMillis);
+            Engine e = engine.builtOrNull();
+            if (summary && e != null) {
                 ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors(), events);
             }
-        }, "logredact-exit");
-        Runtime.getRuntime().addShutdownHook(exit);
+        }
+    }
+
+    /**
+     * The engine's masking of the exporter's messages and of the texts that go into events (thread
+     * names, resource values), neither counted nor reported. Made before the engine, which is given the
+     * reporter that uses it; a message printed before the engine is set is withheld, as when masking
+     * fails.
+     */
+    private static final class EngineScrub implements UnaryOperator<String> {
+        volatile LazyEngine engine;
+
+        @Override
+        public String apply(String text) {
+            LazyEngine e = engine;
+            if (e == null) {
+                throw new IllegalStateException("the masking engine is not set up yet");
+            }
+            return e.await().scrub(text);
+        }
     }
 
     /**
@@ -150,10 +188,10 @@ final class AgentRuntime {
      * a collector's message, which may echo data, so it passes the engine's masking first. Null when it
      * cannot start.
      */
-    private static EventExport export(AgentConfig config, FutureTask<Engine> engine, PrintStream err) {
+    private static EventExport export(AgentConfig config, UnaryOperator<String> scrub, PrintStream err) {
         try {
             return SpoolingExporter.start(config.collectorLogsUrl(), config.collectorHeaders(), config.spoolDir(),
-                    text -> await(engine).scrub(text), err);
+                    scrub, err);
         } catch (RuntimeException e) {
             // Reporting is worth less than masking: it must never take masking down with it.
             err.println("logredact: warning: events will not be reported: " + e.getMessage() + "; masking goes on");
@@ -201,18 +239,7 @@ final class AgentRuntime {
     /** Child processes get the agent too (logredact.instrument: forks). */
     private static void patchProcessStart(JdkPatches patches, Instrumentation instrumentation, String arguments,
                                           AgentConfig config, PrintStream err) {
-        String jar;
-        try {
-            jar = new File(LogredactAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-        } catch (Exception e) {
-            err.println("logredact: warning: the agent jar's path is unknown, child JVMs do not get the agent: " + e);
-            return;
-        }
-        if (!ForkHooks.usable(jar)) {
-            err.println("logredact: warning: the agent jar's path has a space; child JVMs get the agent only through JAVA_TOOL_OPTIONS");
-            return;
-        }
-        ForkHooks.install(jar, arguments);
+        ForkHooks.install(arguments, err);
         // Named, not ProcessBuilder.class: a JVM that starts no process never loads it, and then it is
         // patched when loaded instead of retransformed now, which would cost start-up time.
         patches.addByName(instrumentation, "java/lang/ProcessBuilder", new EntryHookPatch("java/lang/ProcessBuilder",
@@ -220,7 +247,11 @@ final class AgentRuntime {
                 Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))),
                 "child JVMs get the agent only through JAVA_TOOL_OPTIONS");
         if (config.debug()) {
-            err.println("logredact: child processes get " + jar);
+            try {
+                err.println("logredact: child processes get " + ForkHooks.jarPath());
+            } catch (Exception e) {
+                err.println("logredact: the agent jar's path is unknown: " + e);
+            }
         }
     }
 
@@ -233,31 +264,5 @@ final class AgentRuntime {
         s.secretsFile = config.secretsFile();
         s.minLength = config.secretsMinLength();
         return s;
-    }
-
-    /**
-     * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
-     * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
-     */
-    static Engine await(FutureTask<Engine> engine) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
-        try {
-            while (true) {
-                try {
-                    return engine.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the masking engine failed to start", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the masking engine did not start within " + ENGINE_WAIT_SECONDS + " s");
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

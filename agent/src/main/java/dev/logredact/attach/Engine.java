@@ -139,18 +139,7 @@ final class Engine {
 
     /** A masker for one stream; what it masks is counted (and reported) under {@code channel}. */
     StreamMasker masker(OutputStream target, Charset charset, String channel) {
-        return new StreamMasker(rules, literals, charset, target, sink(channel));
-    }
-
-    private StreamMasker.RedactionSink sink(String channel) {
-        return redaction -> masked(redaction, channel);
-    }
-
-    private void masked(Span redaction, String channel) {
-        counts.count(redaction, channel);
-        if (reporter != null) {
-            reporter.redacted(redaction, channel, null);
-        }
+        return new StreamMasker(rules, literals, charset, target, new ChannelSink(this, channel));
     }
 
     /**
@@ -167,7 +156,7 @@ final class Engine {
     }
 
     private TextMasker textMasker(String channel) {
-        return new TextMasker(rules, literals, sink(channel));
+        return new TextMasker(rules, literals, new ChannelSink(this, channel));
     }
 
     /**
@@ -193,6 +182,28 @@ final class Engine {
                 }
             }
         };
+    }
+
+    /**
+     * Counts each mask under a channel and reports it when events are reported; a class, not a lambda,
+     * since lambdas cost start-up time.
+     */
+    private static final class ChannelSink implements StreamMasker.RedactionSink {
+        private final Engine engine;
+        private final String channel;
+
+        ChannelSink(Engine engine, String channel) {
+            this.engine = engine;
+            this.channel = channel;
+        }
+
+        @Override
+        public void redacted(Span mask) {
+            engine.counts.count(mask, channel);
+            if (engine.reporter != null) {
+                engine.reporter.redacted(mask, channel, null);
+            }
+        }
     }
 
     SecretRegistry secrets() {

@@ -8,6 +8,7 @@ import dev.logredact.logback.LogbackHooks;
 import dev.logredact.slf4j.SimpleLoggerHooks;
 import dev.logredact.stdio.SystemStreams;
 
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.FutureTask;
 
 /**
  * The logging-framework patches, behind one transformer that knows them by class name only: a JVM that
@@ -27,13 +27,13 @@ import java.util.concurrent.FutureTask;
  */
 final class FrameworkPatches implements ClassFileTransformer {
     private final Set<Hook> enabled;
-    private final FutureTask<Engine> engine;
+    private final LazyEngine engine;
     private final SystemStreams streams;
     /** Patch per hooked class of the frameworks installed so far. */
     private final Map<String, ClassFileTransformer> patches = new HashMap<>();
     private final Set<Hook> installed = new HashSet<>();
 
-    FrameworkPatches(Set<Hook> enabled, FutureTask<Engine> engine, SystemStreams streams) {
+    FrameworkPatches(Set<Hook> enabled, LazyEngine engine, SystemStreams streams) {
         this.enabled = enabled;
         this.engine = engine;
         this.streams = streams;
@@ -103,11 +103,11 @@ final class FrameworkPatches implements ClassFileTransformer {
         Map<String, ClassFileTransformer> added = patches;
         switch (hook) {
             case LOGBACK:
-                LogbackHooks.install(bytes -> engine().maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
+                LogbackHooks.install(new LogbackMasking(engine));
                 added.put(LogbackAppenderPatch.APPENDER, new LogbackAppenderPatch(LogbackHooks.class.getName()));
                 break;
             case LOG4J2:
-                Log4j2Hooks.install(text -> engine().maskText(text, "log4j2"));
+                Log4j2Hooks.install(new EngineMasking(engine, "log4j2"));
                 String hooks = Log4j2Hooks.class.getName();
                 for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER,
                         Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER, Log4j2Patch.JSON_TEMPLATE_ENCODER}) {
@@ -117,7 +117,7 @@ final class FrameworkPatches implements ClassFileTransformer {
                 added.put(Log4j2Patch.JSON_TEMPLATE_LAYOUT, Log4j2Patch.jsonTemplateLayout(hooks, Log4j2Hooks.WITHHELD_JSON));
                 break;
             case JUL:
-                JulHooks.install(text -> engine().maskText(text, "jul"));
+                JulHooks.install(new EngineMasking(engine, "jul"));
                 String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
                 for (String formatter : new String[] {"java/util/logging/SimpleFormatter", "java/util/logging/XMLFormatter"}) {
                     added.put(formatter, new ReturnValuePatch(formatter, JulHooks.class.getName(), Collections.singletonList(
@@ -126,7 +126,7 @@ final class FrameworkPatches implements ClassFileTransformer {
                 }
                 break;
             case LOG4J1:
-                Log4j1Hooks.install(text -> engine().maskText(text, "log4j1"));
+                Log4j1Hooks.install(new EngineMasking(engine, "log4j1"));
                 for (String writer : new String[] {Log4j1Patch.QUIET_WRITER, Log4j1Patch.COUNTING_QUIET_WRITER}) {
                     added.put(writer, Log4j1Patch.writer(writer, Log4j1Hooks.class.getName()));
                 }
@@ -149,7 +149,17 @@ final class FrameworkPatches implements ClassFileTransformer {
                 : "what " + hook + "'s appenders and handlers write (files, sockets) is masked only where it reaches System.out/err";
     }
 
-    private Engine engine() {
-        return AgentRuntime.await(engine);
+    /** Logback's bytes masked by the engine: apart from {@link EngineMasking}, which every JVM loads. */
+    private static final class LogbackMasking implements LogbackHooks.BytesMasker {
+        private final LazyEngine engine;
+
+        LogbackMasking(LazyEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public byte[] mask(byte[] bytes) throws IOException {
+            return engine.await().maskBytes(bytes, StandardCharsets.UTF_8, "logback");
+        }
     }
 }

@@ -19,8 +19,8 @@ final class Log4j1Patch {
     }
 
     /** One transformer per class: one registered for several names would patch each of them once per name. */
-    static EntryHookPatch writer(String className, String hookClass) {
-        return new EntryHookPatch(className, hookClass, Collections.singletonList(
+    static LibraryEntryHookPatch writer(String className, String hookClass) {
+        return new LibraryEntryHookPatch(className, hookClass, Collections.singletonList(
                 EntryHookPatch.Target.replacingArgument("write", WRITE_DESCRIPTOR, "write", 0)));
     }
 }

@@ -32,8 +32,8 @@ final class Log4j2Patch {
     }
 
     /** One transformer per class: one registered for several names would patch each of them once per name. */
-    static EntryHookPatch encoder(String className, String hookClass) {
-        return new EntryHookPatch(className, hookClass, Collections.singletonList(
+    static LibraryEntryHookPatch encoder(String className, String hookClass) {
+        return new LibraryEntryHookPatch(className, hookClass, Collections.singletonList(
                 EntryHookPatch.Target.replacingArgument("encode", ENCODE_DESCRIPTOR, "maskBuilder", 0)));
     }
 
@@ -43,8 +43,8 @@ final class Log4j2Patch {
                 new ReturnValuePatch.Target("toSerializable", TO_SERIALIZABLE_DESCRIPTOR, "maskString", withheld)));
     }
 
-    static EntryHookPatch layout(String hookClass) {
-        return new EntryHookPatch(ABSTRACT_STRING_LAYOUT, hookClass, Collections.singletonList(
+    static LibraryEntryHookPatch layout(String hookClass) {
+        return new LibraryEntryHookPatch(ABSTRACT_STRING_LAYOUT, hookClass, Collections.singletonList(
                 EntryHookPatch.Target.replacingArgument("getBytes", GET_BYTES_DESCRIPTOR, "maskString", 0)));
     }
 }

@@ -5,13 +5,10 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Patches methods that return an object (a JDK formatter's {@code format}, say) so that every
@@ -20,8 +17,7 @@ import java.util.stream.Collectors;
  * <pre>
  * T returned = value;
  * try {
- *     return (T) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
- *             .getMethod(HOOK_METHOD, Object.class).invoke(null, returned);
+ *     return (T) HOOKS.getMethod(HOOK_METHOD, Object.class).invoke(null, returned);   // see HookInvocation
  * } catch (Throwable t) {
  *     return FALLBACK;   // or, for a method without a fallback, returned
  * }
@@ -31,7 +27,7 @@ import java.util.stream.Collectors;
  * reached, nothing unmasked may pass. The hook itself never throws (it withholds on its own failures),
  * so the fallback is for a broken agent only. Reflection for the reasons given on {@link EntryHookPatch}.
  */
-public final class ReturnValuePatch extends MethodPatch {
+public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target> {
     /** One method to patch, the hook it calls, and what it returns when the hook cannot be called. */
     public static final class Target {
         final String name;
@@ -50,8 +46,9 @@ public final class ReturnValuePatch extends MethodPatch {
         }
 
         private Target(String name, String descriptor, String hookMethod, String fallback, String expectedType) {
-            Type returned = Type.getReturnType(descriptor);
-            if (expectedType != null ? !returned.getInternalName().equals(expectedType) : returned.getSort() != Type.OBJECT) {
+            // Read without ASM, which is loaded only to patch the class.
+            String returned = descriptor.substring(descriptor.indexOf(')') + 1);
+            if (!returned.startsWith("L") || expectedType != null && !returned.equals("L" + expectedType + ";")) {
                 throw new IllegalArgumentException(name + descriptor + " does not return " + (expectedType != null
                         ? expectedType : "an object"));
             }
@@ -59,7 +56,7 @@ public final class ReturnValuePatch extends MethodPatch {
             this.descriptor = descriptor;
             this.hookMethod = hookMethod;
             this.fallback = fallback;
-            this.type = returned.getInternalName();
+            this.type = returned.substring(1, returned.length() - 1);
         }
 
         /**
@@ -69,29 +66,25 @@ public final class ReturnValuePatch extends MethodPatch {
         public static Target keepingValueOnFailure(String name, String descriptor, String hookMethod) {
             return new Target(name, descriptor, hookMethod, null, null);
         }
-    }
 
-    private final String hookClass;
-    private final List<Target> targets;
+        /** The method, named with its descriptor: {@code write([B)V}. */
+        @Override
+        public String toString() {
+            return name + descriptor;
+        }
+    }
 
     /**
      * For a class that may not be loaded yet, named as in class files ({@code a/b/C}); the hook class is
      * named because it is loaded through the system class loader when a patched method runs.
      */
     public ReturnValuePatch(String patchedInternalName, String hookClassName, List<Target> targets) {
-        super(patchedInternalName);
-        this.hookClass = hookClassName;
-        this.targets = new ArrayList<>(targets);
-    }
-
-    @Override
-    String targets() {
-        return targets.stream().map(t -> t.name + t.descriptor).collect(Collectors.joining(", "));
+        super(patchedInternalName, hookClassName, targets);
     }
 
     @Override
     MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
-                              HookInvocation hooks) {
+                              HookAccessors hooks) {
         if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return mv;
         }
@@ -147,10 +140,10 @@ public final class ReturnValuePatch extends MethodPatch {
         /** Per return, in order: start and end of its try block. */
         private final Label[][] blocks;
         private final Label handler = new Label();
-        private final HookInvocation hooks;
+        private final HookAccessors hooks;
         private int returns;
 
-        HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount, HookInvocation hooks) {
+        HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount, HookAccessors hooks) {
             super(Opcodes.ASM9, mv);
             this.hooks = hooks;
             this.target = target;
@@ -182,7 +175,7 @@ public final class ReturnValuePatch extends MethodPatch {
             super.visitVarInsn(Opcodes.ASTORE, slot);
             super.visitLabel(block[0]);
             hooks.emit(mv, hookClass, target.hookMethod,
-                    Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
+                    Collections.singletonList(new HookInvocation.Argument(HookInvocation.OBJECT, slot)));
             super.visitTypeInsn(Opcodes.CHECKCAST, target.type);
             super.visitLabel(block[1]);
             super.visitInsn(Opcodes.ARETURN);

@@ -32,6 +32,13 @@ final class PatchedClasses {
         return patched.getConstructor().newInstance();
     }
 
+    /** A JDK class's file as this JDK has it. */
+    static byte[] jdkClassFile(String internalName) throws IOException {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
     static byte[] classFile(Class<?> type) throws IOException {
         try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
             return in.readAllBytes();

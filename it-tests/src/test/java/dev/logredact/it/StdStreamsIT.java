@@ -92,6 +92,16 @@ class StdStreamsIT {
     }
 
     @Test
+    void outputPrintedOnlyByAShutdownHookIsWrittenMasked() throws Exception {
+        // The engine is built on the first write, here during shutdown: the write must wait for it.
+        for (int i = 0; i < 3; i++) {
+            AgentJar.Run run = app("hook");
+            assertEquals(0, run.exitCode, run.stderr);
+            assertEquals("hook " + MASK + "\n", run.out());
+        }
+    }
+
+    @Test
     void anUncaughtExceptionIsMaskedWithItsCause() throws Exception {
         AgentJar.Run run = app("throw");
         assertEquals(1, run.exitCode);
@@ -175,7 +185,7 @@ class StdStreamsIT {
                 "not outside GitHub Actions");
     }
 
-    /** A JVM that loads no logging framework loads none of the agent's framework hooks or patches either. */
+    /** A JVM that loads no logging framework loads none of the agent's framework hooks or patches, nor ASM. */
     @Test
     void aJvmWithoutALoggingFrameworkLoadsNoFrameworkHook(@TempDir Path dir) throws Exception {
         Path loaded = dir.resolve("classes.txt");
@@ -187,7 +197,7 @@ class StdStreamsIT {
         assertTrue(classes.contains("dev.logredact.attach.FrameworkPatches "), "the log lists the agent's classes");
         for (String hook : new String[] {"dev.logredact.logback.", "dev.logredact.log4j2.", "dev.logredact.log4j1.",
                 "dev.logredact.jul.", "dev.logredact.slf4j.", "LogbackAppenderPatch", "Log4j2Patch", "Log4j1Patch",
-                "ReturnValuePatch"}) {
+                "ReturnValuePatch", "LibraryEntryHookPatch", "MethodPatch", "HookAccessors", "dev.logredact.shaded.asm."}) {
             assertFalse(classes.contains(hook), hook + " was loaded");
         }
     }

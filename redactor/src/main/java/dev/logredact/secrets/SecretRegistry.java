@@ -112,20 +112,29 @@ public final class SecretRegistry implements LiteralSource {
         if (snapshot != null) {
             return snapshot;
         }
+        // No computeIfAbsent with lambdas: this runs on an agent's first write, where each lambda
+        // costs a generated class.
         synchronized (this) {
-            return snapshots.computeIfAbsent(charset, cs -> literals.isEmpty() ? LiteralSet.EMPTY
-                    : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(encoded(cs)), version));
+            snapshot = snapshots.get(charset);
+            if (snapshot == null) {
+                snapshot = literals.isEmpty() ? LiteralSet.EMPTY
+                        : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(encoded(charset)), version);
+                snapshots.put(charset, snapshot);
+            }
+            return snapshot;
         }
     }
 
     private List<byte[]> encoded(Charset charset) {
-        return patterns.computeIfAbsent(charset, cs -> {
-            List<byte[]> list = new ArrayList<>(forms.size());
+        List<byte[]> list = patterns.get(charset);
+        if (list == null) {
+            list = new ArrayList<>(forms.size());
             for (String form : forms) {
-                list.add(LiteralSet.pattern(form, cs));
+                list.add(LiteralSet.pattern(form, charset));
             }
-            return list;
-        });
+            patterns.put(charset, list);
+        }
+        return list;
     }
 
     /** Whether {@code value} was given as a secret (environment, file or API) rather than learned from a rule finding. */

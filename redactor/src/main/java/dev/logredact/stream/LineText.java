@@ -14,13 +14,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class LineText {
     private final Charset charset;
-    private final CharsetDecoder strict;
+    /** Made on first use: most lines are never decoded. */
+    private CharsetDecoder strict;
 
     LineText(Charset charset) {
         this.charset = charset;
-        this.strict = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     byte[] encode(CharSequence s) {
@@ -29,6 +27,11 @@ final class LineText {
 
     /** The decoded text and the charset that round-trips it. */
     Decoded decode(byte[] bytes, int offset, int length) {
+        if (strict == null) {
+            strict = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
         try {
             CharBuffer chars = strict.decode(ByteBuffer.wrap(bytes, offset, length));
             return new Decoded(chars.toString(), charset);

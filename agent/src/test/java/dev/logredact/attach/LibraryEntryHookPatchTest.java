@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-public class EntryHookPatchTest {
+public class LibraryEntryHookPatchTest {
     /** Stands for Surefire's encoder: an instance method whose second argument is replaced. */
     public static class Encoder {
         public Object seen;
@@ -90,7 +90,7 @@ public class EntryHookPatchTest {
         java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
         PatchLog.debugTo(new java.io.PrintStream(lines, true, "UTF-8"));
         try {
-            EntryHookPatch patch = new EntryHookPatch(Encoder.class.getName().replace('.', '/'), Hooks.class.getName(),
+            LibraryEntryHookPatch patch = new LibraryEntryHookPatch(Encoder.class.getName().replace('.', '/'), Hooks.class.getName(),
                     Collections.singletonList(EntryHookPatch.Target.replacingArgument("writeBytes", "([B)V", "replace", 0)));
             assertNull(patch.transform(null, Encoder.class.getName().replace('.', '/'), null, null,
                     PatchedClasses.classFile(Encoder.class)));
@@ -119,8 +119,8 @@ public class EntryHookPatchTest {
         return PatchedClasses.instance(Encoder.class, patch(hook));
     }
 
-    private static EntryHookPatch patch(String hook) {
-        return new EntryHookPatch(Encoder.class.getName().replace('.', '/'), Hooks.class.getName(), Collections.singletonList(
+    private static LibraryEntryHookPatch patch(String hook) {
+        return new LibraryEntryHookPatch(Encoder.class.getName().replace('.', '/'), Hooks.class.getName(), Collections.singletonList(
                 EntryHookPatch.Target.replacingArgument("encode", "(JLjava/util/Map;Ljava/lang/Object;)V", hook, 1)));
     }
 
