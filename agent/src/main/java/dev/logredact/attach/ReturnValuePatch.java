@@ -214,7 +214,8 @@ public final class ReturnValuePatch extends MethodPatch {
                 }
                 super.visitInsn(Opcodes.ARETURN);
             }
-            super.visitMaxs(maxStack, maxLocals);
+            // The call runs on what lay under the returned value, at most maxStack - 1 values.
+            super.visitMaxs(Math.max(maxStack, maxStack - 1 + HookInvocation.MAX_STACK), Math.max(maxLocals, slot + 1));
         }
     }
 }
