@@ -117,7 +117,7 @@ final class HookAccessors {
                 mv.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {METHOD});
             }
             mv.visitInsn(Opcodes.ARETURN);
-            mv.visitMaxs(0, 0);
+            mv.visitMaxs(HookInvocation.MAX_STACK, 0);
             mv.visitEnd();
         }
     }

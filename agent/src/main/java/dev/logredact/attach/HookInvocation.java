@@ -61,6 +61,12 @@ final class HookInvocation {
 
     static final String OBJECT = "Ljava/lang/Object;";
 
+    /**
+     * The most values the lookup or the call holds on the stack above what was there before: the
+     * receiver, then the name or null, the array and its copy, an index and an element.
+     */
+    static final int MAX_STACK = 6;
+
     /** Whether the hooks are found by the boot class loader: decided once per JVM. */
     private static final boolean HOOKS_ON_BOOT_CLASS_PATH = HookInvocation.class.getClassLoader() == null;
 

@@ -88,5 +88,11 @@ final class LibraryEntryHookPatch extends MethodPatch<EntryHookPatch.Target> {
                 visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
             }
         }
+
+        /** The hook call runs on the empty stack of the method's entry. */
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(Math.max(maxStack, HookInvocation.MAX_STACK), maxLocals);
+        }
     }
 }

@@ -29,7 +29,8 @@ abstract class MethodPatch<T> extends ClassPatch {
     /**
      * A visitor that patches the method, or {@code mv} itself to leave it alone. The reader is the class
      * being patched, for a patch that must read the whole method (its size, say) before it rewrites it;
-     * hook calls are emitted through {@code hooks}.
+     * hook calls are emitted through {@code hooks}. The visitor passes on the method's max stack and
+     * locals grown to hold what it adds: nothing computes them.
      */
     abstract MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
                                        HookAccessors hooks);
@@ -41,7 +42,11 @@ abstract class MethodPatch<T> extends ClassPatch {
     @Override
     final byte[] patch(byte[] classFile, boolean loading) {
         ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        // No COMPUTE_MAXS: for a Java 7+ class ASM reads the max stack off the stack map frames, and HotSpot
+        // 17 hands over a JDK class it did not verify without them, so a retransformed formatter kept its
+        // old max stack and the GC's oop map of a running format() aborted the JVM. Each patch gives the
+        // max stack and locals of what it rewrites.
+        ClassWriter writer = new ClassWriter(reader, 0);
         HookAccessors hooks = new HookAccessors(internalName, reader.readUnsignedShort(6), loading);
         boolean[] patched = new boolean[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {

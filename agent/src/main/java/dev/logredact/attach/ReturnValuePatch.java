@@ -203,7 +203,8 @@ public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target>
                 }
                 super.visitInsn(Opcodes.ARETURN);
             }
-            super.visitMaxs(maxStack, maxLocals);
+            // The call runs on what lay under the returned value, at most maxStack - 1 values.
+            super.visitMaxs(Math.max(maxStack, maxStack - 1 + HookInvocation.MAX_STACK), Math.max(maxLocals, slot + 1));
         }
     }
 }

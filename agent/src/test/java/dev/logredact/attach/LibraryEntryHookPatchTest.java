@@ -85,6 +85,16 @@ public class LibraryEntryHookPatchTest {
         assertEquals(Collections.singletonMap("hooked", "{a=b}"), encoder.getClass().getField("seen").get(encoder));
     }
 
+    /** A class handed over without stack map frames (not verified when it loaded) still gets the stack of the hook call. */
+    @Test
+    void aClassWithoutFramesDeclaresTheStackOfItsHookCall() throws Exception {
+        byte[] frameless = PatchedClasses.withoutFrames(PatchedClasses.classFile(Encoder.class));
+        for (Class<?> redefined : new Class<?>[] {Encoder.class, null}) {
+            PatchedClasses.assertMaxStackHolds(patch("replace").transform(null, Encoder.class.getName().replace('.', '/'),
+                    redefined, null, frameless));
+        }
+    }
+
     @Test
     void aVersionWithoutTheMethodIsLeftAloneWithADebugLine() throws Exception {
         java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();

@@ -168,14 +168,37 @@ public class ReturnValuePatchTest {
         }
     }
 
+    private static final Class<?>[] JDK_FORMATTERS = {java.util.logging.SimpleFormatter.class, java.util.logging.XMLFormatter.class};
+
     @Test
     void theJdkFormattersArePatched() throws Exception {
-        for (Class<?> type : new Class<?>[] {java.util.logging.SimpleFormatter.class, java.util.logging.XMLFormatter.class}) {
-            String name = type.getName().replace('.', '/');
-            ReturnValuePatch patch = new ReturnValuePatch(name, Hooks.class.getName(), Collections.singletonList(
-                    new ReturnValuePatch.Target("format", "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", "mask", "x")));
-            assertNotNull(patch.transform(null, name, type, null, PatchedClasses.classFile(type)), name);
+        for (Class<?> type : JDK_FORMATTERS) {
+            assertNotNull(formatterPatch(type).transform(null, internalName(type), type, null, PatchedClasses.classFile(type)),
+                    type.getName());
         }
+    }
+
+    /**
+     * JDK 17 hands JUL's formatters, loaded before the agent and never verified, to the retransformation
+     * without stack map frames: the patched format() must still declare the stack its hook call needs.
+     */
+    @Test
+    void aJdkFormatterWithoutFramesDeclaresTheStackOfItsHookCall() throws Exception {
+        for (Class<?> type : JDK_FORMATTERS) {
+            byte[] frameless = PatchedClasses.withoutFrames(PatchedClasses.classFile(type));
+            for (Class<?> redefined : new Class<?>[] {type, null}) {
+                PatchedClasses.assertMaxStackHolds(formatterPatch(type).transform(null, internalName(type), redefined, null, frameless));
+            }
+        }
+    }
+
+    private static ReturnValuePatch formatterPatch(Class<?> type) {
+        return new ReturnValuePatch(internalName(type), Hooks.class.getName(), Collections.singletonList(
+                new ReturnValuePatch.Target("format", "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", "mask", "x")));
+    }
+
+    private static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
     }
 
     private static String format(Object formatter, String record) throws Exception {

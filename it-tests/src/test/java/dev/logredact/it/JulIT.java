@@ -1,6 +1,7 @@
 package dev.logredact.it;
 
 import dev.logredact.it.apps.JulApp;
+import dev.logredact.it.apps.JulFormatLoopApp;
 import dev.logredact.it.apps.LeakyApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,22 @@ class JulIT {
         FrameworkLogs.assertNoSecret("jul.xml", FrameworkLogs.read(dir.resolve("jul.xml")));
         assertEquals(8, records(dir.resolve("jul.xml")));
         assertFalse(run.stderr.contains("could not be patched"), run.stderr);
+    }
+
+    /**
+     * Interpreted, with a young generation of 1 MB, collections happen while a retransformed format()
+     * runs. JDK 17 hands the formatters over without their stack map frames: the patch once took the max
+     * stack from the frames, left it too small for the hook call, and the collection aborted the JVM.
+     */
+    @Test
+    void retransformedFormattersSurviveCollectionsWhileTheyRun() throws Exception {
+        List<String> command = Arrays.asList(AgentJar.java().toString(), "-Djdk.attach.allowAttachSelf=true",
+                "-Xint", "-XX:+UseSerialGC", "-Xmn1m", "-cp",
+                Paths.get(JulFormatLoopApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                JulFormatLoopApp.class.getName(), AgentJar.path().toAbsolutePath().toString(), "200");
+        AgentJar.Run run = AgentJar.run(command, null);
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals("formatted 400, leaked 0", run.out().trim(), run.stderr);
     }
 
     @Test

@@ -31,13 +31,7 @@ public final class JulApp {
         logger.addHandler(xml);
         if (args.length > 1) {
             logger.info("before the agent");
-            com.sun.tools.attach.VirtualMachine self =
-                    com.sun.tools.attach.VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
-            try {
-                self.loadAgent(args[1]);
-            } finally {
-                self.detach();
-            }
+            SelfAttach.load(args[1]);
         }
         Scenario.run(logger::info, (prefix, parameter) -> logger.log(Level.WARNING, prefix + " {0}", parameter),
                 (key, value) -> { }, key -> { }, (message, t) -> logger.log(Level.SEVERE, message, t));
