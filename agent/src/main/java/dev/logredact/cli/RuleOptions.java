@@ -3,6 +3,7 @@ package dev.logredact.cli;
 import dev.logredact.rules.RuleLoadException;
 import dev.logredact.rules.RuleProblem;
 import dev.logredact.rules.RuleSet;
+import dev.logredact.rules.RuleSetCache;
 import dev.logredact.rules.RuleSetLoader;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,7 @@ final class RuleOptions {
     RuleSet load(PrintStream err) {
         RuleSet rules;
         try {
-            rules = RuleSetLoader.load(spec);
+            rules = RuleSetLoader.load(spec, RuleSetCache.inUserCache());
         } catch (RuleLoadException e) {
             throw new CliException(e.getMessage());
         }
