@@ -138,6 +138,15 @@ public final class StreamMasker {
     }
 
     /**
+     * True when nothing is held and nothing carries over to the next byte: a new masker fed only the
+     * bytes from here on would write what this one writes (given the same known secrets).
+     */
+    public boolean atRest() {
+        return length == 0 && blockStart < 0 && spans.isEmpty() && keywordState == 0 && !keywordSeen && !escapeSeen
+                && (!viewed || view.atRest());
+    }
+
+    /**
      * Forgets everything held and returns it unmasked: only for recovery after an internal error, when
      * the owner decides whether to withhold it or pass it on.
      */

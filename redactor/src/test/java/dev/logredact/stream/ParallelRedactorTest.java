@@ -1,0 +1,175 @@
+package dev.logredact.stream;
+
+import dev.logredact.mask.Redactor;
+import dev.logredact.rules.RuleSetLoader;
+import dev.logredact.secrets.KnownSecret;
+import dev.logredact.secrets.SecretRegistry;
+import dev.logredact.testing.FakeSecrets;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Masking blocks ahead on workers writes exactly what one masker fed the same blocks writes. */
+class ParallelRedactorTest {
+    private static final Redactor RULES = Redactor.builder(RuleSetLoader.defaults()).build();
+    private static final String ENV_SECRET = "s3cr3t-Env-Value-Q9";
+    private static final String SPACED_SECRET = "correct horse battery staple 7Q";
+
+    @Test
+    void aSecretLearnedInOneBlockIsMaskedInTheBlocksMaskedAheadOfIt() throws IOException {
+        String pat = new FakeSecrets(7).githubPat();
+        String encoded = java.util.Base64.getEncoder().encodeToString(pat.getBytes(StandardCharsets.UTF_8));
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            log.append("[INFO] step ").append(i).append(" ok\n");
+        }
+        log.append("git clone https://x-access-token:").append(pat).append("@github.com/acme/app.git\n");
+        for (int i = 0; i < 200; i++) {
+            // Encoded: no rule finds it, only the learned secret's forms do.
+            log.append(i % 50 == 25 ? "echo " + encoded + "\n" : "[INFO] line " + i + " of the build\n");
+        }
+        Run run = compare(log.toString(), 512, 2, false);
+        assertFalse(run.output.contains(encoded));
+        assertTrue(run.ahead > 0 && run.inOrder > 0, run.ahead + " ahead, " + run.inOrder + " in order");
+    }
+
+    @Test
+    void aPrivateKeySpanningBlocksIsMaskedWhole() throws IOException {
+        FakeSecrets fake = new FakeSecrets(11);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            log.append("[DEBUG] resolving artifact ").append(i).append('\n');
+        }
+        log.append(privateKey(fake));
+        for (int i = 0; i < 30; i++) {
+            log.append("[DEBUG] resolved artifact ").append(i).append('\n');
+        }
+        for (int size : new int[] {200, 333, 1024}) {
+            Run run = compare(log.toString(), size, 3, false);
+            assertFalse(run.output.contains("MII"));
+        }
+    }
+
+    @Test
+    void propertyRandomLogsSplitAnywhereComeOutAsFromOneMasker() throws IOException {
+        Random random = new Random(42);
+        int ahead = 0;
+        int inOrder = 0;
+        for (int round = 0; round < 60; round++) {
+            FakeSecrets fake = new FakeSecrets(random.nextLong());
+            String log = randomLog(fake, random, 100 + random.nextInt(400));
+            int blockSize = 64 + random.nextInt(4000);
+            Run run = compare(log, blockSize, 1 + random.nextInt(4), random.nextBoolean());
+            ahead += run.ahead;
+            inOrder += run.inOrder;
+        }
+        assertTrue(ahead > 1000 && inOrder > 100, ahead + " blocks ahead, " + inOrder + " in order");
+    }
+
+    /** Lines of noise with leaks, bare repeats of leaked values, keys, colour codes and odd line ends. */
+    private static String randomLog(FakeSecrets fake, Random random, int lines) {
+        List<String> leaked = new ArrayList<>();
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            int kind = random.nextInt(100);
+            if (kind < 6) {
+                String secret = fake.any();
+                leaked.add(secret);
+                log.append("export TOKEN=").append(secret);
+            } else if (kind < 12 && !leaked.isEmpty()) {
+                log.append("retry with ").append(leaked.get(random.nextInt(leaked.size())));
+            } else if (kind < 14) {
+                log.append(privateKey(fake));
+                continue;
+            } else if (kind < 17) {
+                log.append("\u001b[32m").append(fake.noise(4)).append("\u001b[0m ").append(ENV_SECRET);
+            } else if (kind < 19) {
+                log.append("phrase: correct horse\n battery  staple 7Q");
+            } else if (kind < 20) {
+                log.append(fake.noise(3000));
+            } else {
+                log.append(fake.noise(1 + random.nextInt(20)));
+            }
+            int end = random.nextInt(20);
+            log.append(end == 0 ? "\r\n" : end == 1 ? "\r" : "\n");
+        }
+        if (random.nextBoolean()) {
+            log.append("no line end at the very end ").append(fake.githubPat());
+        }
+        return log.toString();
+    }
+
+    private static String privateKey(FakeSecrets fake) {
+        StringBuilder key = new StringBuilder("-----BEGIN RSA PRIVATE KEY-----\n");
+        for (int i = 0; i < 8; i++) {
+            key.append("MII").append(fake.token("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 61))
+                    .append('\n');
+        }
+        return key.append("-----END RSA PRIVATE KEY-----\n").toString();
+    }
+
+    /** Masks {@code log} both ways and asserts the outputs are the same bytes. */
+    private static Run compare(String log, int blockSize, int workers, boolean knownSecrets) throws IOException {
+        byte[] input = log.getBytes(StandardCharsets.UTF_8);
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        StreamMasker one = new StreamMasker(RULES, registry(knownSecrets), StandardCharsets.UTF_8, expected,
+                StreamMasker.RedactionSink.NONE);
+        LineBlocks blocks = new LineBlocks(new ByteArrayInputStream(input), blockSize);
+        for (LineBlocks.Block b; (b = blocks.next()) != null; ) {
+            one.write(b.bytes, 0, b.length);
+        }
+        one.releaseAll(true);
+
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        ParallelRedactor parallel = new ParallelRedactor(RULES, registry(knownSecrets), StandardCharsets.UTF_8, workers,
+                blockSize);
+        parallel.copy(new ByteArrayInputStream(input), actual);
+
+        String output = actual.toString("UTF-8");
+        String want = expected.toString("UTF-8");
+        int at = 0;
+        while (at < Math.min(want.length(), output.length()) && want.charAt(at) == output.charAt(at)) {
+            at++;
+        }
+        assertEquals(want.length(), at, "block size " + blockSize + ", " + workers + " workers: differs at " + at
+                + ": expected …" + want.substring(at, Math.min(want.length(), at + 80)) + "… but was …"
+                + output.substring(at, Math.min(output.length(), at + 80)) + "…");
+        assertEquals(want.length(), output.length());
+        if (knownSecrets) {
+            assertFalse(output.contains(ENV_SECRET));
+        }
+        return new Run(output, parallel.blocksAhead(), parallel.blocksInOrder());
+    }
+
+    private static SecretRegistry registry(boolean knownSecrets) {
+        SecretRegistry registry = new SecretRegistry(6, 1000, 256 * 1024);
+        if (knownSecrets) {
+            registry.register(KnownSecret.of(KnownSecret.Source.ENV, "DEPLOY_TOKEN", ENV_SECRET));
+            registry.register(KnownSecret.of(KnownSecret.Source.ENV, "PASSPHRASE", SPACED_SECRET));
+        }
+        return registry;
+    }
+
+    private static final class Run {
+        final String output;
+        final int ahead;
+        final int inOrder;
+
+        Run(String output, int ahead, int inOrder) {
+            this.output = output;
+            this.ahead = ahead;
+            this.inOrder = inOrder;
+        }
+    }
+}
