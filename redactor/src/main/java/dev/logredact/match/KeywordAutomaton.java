@@ -26,6 +26,8 @@ final class KeywordAutomaton {
     private final int[] delta;
     /** Keywords ending at each state, following the failure chain; null where none. */
     private final int[][] outputs;
+    /** One bit per pair of bytes that some keyword begins with, in either case: {@link LineKeywords#skip}'s complement. */
+    private final long[] starts = new long[1024];
 
     KeywordAutomaton(List<String> keywords) {
         byte[][] encoded = new byte[keywords.size()][];
@@ -46,6 +48,19 @@ final class KeywordAutomaton {
         }
         for (int c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + ('a' - 'A')];
+        }
+        for (byte[] e : encoded) {
+            for (int first : cases(e[0])) {
+                if (e.length == 1) {
+                    for (int second = 0; second < 256; second++) {
+                        set(starts, first << 8 | second);
+                    }
+                } else {
+                    for (int second : cases(e[1])) {
+                        set(starts, first << 8 | second);
+                    }
+                }
+            }
         }
         classes = nextClass;
         asciiOnly = ascii;
@@ -124,6 +139,16 @@ final class KeywordAutomaton {
         }
     }
 
+    /** A keyword's byte and, for an ASCII letter, its other case: what the automaton takes for it. */
+    private static int[] cases(byte b) {
+        int u = b & 0xff;
+        return u >= 'a' && u <= 'z' ? new int[] {u, u - ('a' - 'A')} : new int[] {u};
+    }
+
+    private static void set(long[] bits, int bit) {
+        bits[bit >>> 6] |= 1L << bit;
+    }
+
     /** The keywords ending at a state: its own, in keyword order, then those of its failure state; null if none. */
     private static int[] ends(int first, int count, int[] nextEnd, int[] inherited) {
         int total = count + (inherited == null ? 0 : inherited.length);
@@ -185,7 +210,17 @@ final class KeywordAutomaton {
             int next = delta[i];
             steps[i] = always || outputs[next] != null ? ~(next * classes) : next * classes;
         }
-        return new LineKeywords(lineClasses, classOf[0x1b], steps, lengths.length == 0 && !always, always);
+        // Where no keyword begins, the automaton stays at its start: a line scanner there may skip to the
+        // next byte, except at a byte it must see itself. With a rule that runs on every line, never.
+        long[] skip = new long[1024];
+        if (!always) {
+            for (int pair = 0; pair < 1 << 16; pair++) {
+                if ((starts[pair >>> 6] & 1L << pair) == 0 && lineClasses[pair >>> 8] >= 0) {
+                    set(skip, pair);
+                }
+            }
+        }
+        return new LineKeywords(lineClasses, classOf[0x1b], steps, skip, lengths.length == 0 && !always, always);
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */
