@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,5 +159,25 @@ class MatchProbeTest {
             sb.append(charset.charAt(random.nextInt(charset.length())));
         }
         return sb.toString();
+    }
+
+    @Test
+    void theLiteralEveryMatchNeedsIsFoundExactlyAndOnlyThen() {
+        assertEquals("SK", MatchProbe.requiredLiteral(Parser.parse("SK[0-9a-fA-F]{32}", RE2.PERL)));
+        assertEquals("API-", MatchProbe.requiredLiteral(Parser.parse("\\b(API-[A-Z0-9]{26})(?:['\"\\s;]|$)", RE2.PERL)));
+        assertEquals("ghp_", MatchProbe.requiredLiteral(Parser.parse("(?:x)?ghp_[0-9a-zA-Z]{36}", RE2.PERL)));
+        assertEquals("ab", MatchProbe.requiredLiteral(Parser.parse("a\\bb", RE2.PERL)));
+        assertNull(MatchProbe.requiredLiteral(Parser.parse("(?i)SK[0-9a-f]{32}", RE2.PERL)));
+        assertNull(MatchProbe.requiredLiteral(Parser.parse("(?:SK|AC)[0-9a-f]{32}", RE2.PERL)));
+        assertNull(MatchProbe.requiredLiteral(Parser.parse("(?:SK)?[0-9a-f]{32}", RE2.PERL)));
+
+        MatchProbe probe = MatchProbe.forPattern("SK[0-9a-fA-F]{32}");
+        String key = "SK0123456789abcdef0123456789ABCDEF";
+        String line = "[sku=42] sk0123456789abcdef0123456789abcdef then " + key;
+        assertFalse(probe.mayMatch(line, 0, line.indexOf(key)), "lower-case sk only");
+        assertTrue(probe.mayMatch(line, 0, line.length()));
+        assertFalse(probe.mayMatch(line, line.indexOf(key) + 1, line.length()), "the literal starts before the range");
+        assertFalse(probe.mayMatch(new StringBuilder(line), 0, line.indexOf(key)), "any CharSequence");
+        assertTrue(probe.mayMatch(new StringBuilder(line), 0, line.length()));
     }
 }
