@@ -180,6 +180,17 @@ final class KeywordAutomaton {
         int s = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
+            if (s == 0) {
+                // Where no keyword begins the automaton stays at its start: step over such characters.
+                for (int last = n - 1; i < last; i++) {
+                    int first = text.charAt(i);
+                    int second = text.charAt(i + 1);
+                    int pair = first << 8 | second;
+                    if ((first | second) >= 128 || (starts[pair >>> 6] & 1L << pair) != 0) {
+                        break;
+                    }
+                }
+            }
             char ch = text.charAt(i);
             if (ch < 128 || asciiOnly) {
                 s = delta[s * classes + (ch < 128 ? classOf[ch] : 0)];
