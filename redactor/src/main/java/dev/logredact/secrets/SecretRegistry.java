@@ -133,11 +133,13 @@ public final class SecretRegistry implements LiteralSource {
         return forms.size();
     }
 
-    /** The forms registered since there were {@code formCount} of them, encoded for {@code charset}. */
-    public synchronized LiteralSet formsSince(int formCount, Charset charset) {
+    /**
+     * The forms registered since there were {@code formCount} of them, as the literal matcher wants them
+     * for {@code charset} ({@link LiteralSet#pattern}); some may be empty.
+     */
+    public synchronized List<byte[]> patternsSince(int formCount, Charset charset) {
         List<byte[]> encoded = encoded(charset);
-        return LiteralSet.of(new ArrayList<>(literals.subList(formCount, literals.size())),
-                new ArrayList<>(encoded.subList(formCount, encoded.size())), version);
+        return new ArrayList<>(encoded.subList(formCount, encoded.size()));
     }
 
     @Override

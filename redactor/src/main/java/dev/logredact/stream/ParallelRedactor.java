@@ -1,6 +1,7 @@
 package dev.logredact.stream;
 
 import dev.logredact.mask.Redactor;
+import dev.logredact.match.LiteralIndex;
 import dev.logredact.match.LiteralSet;
 import dev.logredact.match.MatchText;
 import dev.logredact.secrets.SecretRegistry;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -133,29 +135,47 @@ public final class ParallelRedactor {
      */
     private boolean stillValid(Ahead ahead, Masked masked) {
         boolean unchanged = secrets.version() == ahead.version;
-        LiteralSet since = unchanged ? null : secrets.formsSince(ahead.formCount, charset);
+        List<byte[]> since = unchanged ? null : secrets.patternsSince(ahead.formCount, charset);
         boolean same = true;
         for (Learned l : masked.learned) {
             same &= secrets.learn(l.ruleId, l.value) == l.registered;
         }
-        return same && (unchanged || !occursIn(since, ahead.block));
+        return same && (unchanged || !mayOccurIn(since, ahead.block));
     }
 
-    /** True when a form occurs in the block, or the block ends with the beginning of one. */
-    private static boolean occursIn(LiteralSet forms, LineBlocks.Block block) {
-        if (forms.isEmpty()) {
+    /**
+     * False when no form occurs in the block as the masker sees it, nor begins at its end. The masker
+     * sees whitespace runs as one space and escape sequences not at all; in a block without escape
+     * sequences that ends a line, any such occurrence, or beginning of one, holds its form's first word
+     * (up to its first space) as it stands in the bytes, so a search for first words is enough. Other
+     * blocks are searched as the masker sees them.
+     */
+    private static boolean mayOccurIn(List<byte[]> forms, LineBlocks.Block block) {
+        boolean plain = block.length > 0 && block.bytes[block.length - 1] == '\n' && !containsEscape(block);
+        List<byte[]> searched = new ArrayList<>(forms.size());
+        for (byte[] form : forms) {
+            int space = 0;
+            while (plain && space < form.length && form[space] != ' ') {
+                space++;
+            }
+            if (form.length > 0) {
+                searched.add(!plain || space == form.length ? form : Arrays.copyOf(form, space));
+            }
+        }
+        if (searched.isEmpty()) {
             return false;
         }
         byte[] text = block.bytes;
         int length = block.length;
-        if (forms.spaced() || containsEscape(block)) {
+        if (!plain) {
             MatchText view = new MatchText();
             view.append(block.bytes, 0, block.length, 0);
             text = view.bytes();
             length = view.length();
         }
         boolean[] found = {false};
-        int undecided = forms.index().scan(text, 0, length, (start, end, pattern) -> found[0] = true);
+        int undecided = new LiteralIndex(searched.toArray(new byte[0][])).scan(text, 0, length,
+                (start, end, pattern) -> found[0] = true);
         return found[0] || undecided < length;
     }
 

@@ -44,6 +44,21 @@ class ParallelRedactorTest {
     }
 
     @Test
+    void aSecretWithSpacesLearnedInOneBlockIsMaskedInLaterBlocksWhateverTheWhitespace() throws Exception {
+        Redactor passphrases = Redactor.builder(RuleSetLoader.parse("[[rules]]\nid = \"passphrase\"\n"
+                + "regex = '''passphrase: \"([a-z]+ [a-z]+ [a-z]+ [0-9]{4})\"'''\nkeywords = [\"passphrase\"]\n",
+                "passphrase.toml")).build();
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            log.append(i == 20 ? "passphrase: \"correct horse battery 4711\"\n"
+                    : i % 40 == 30 ? "echo correct  horse\tbattery\n   4711 done\n" : "[INFO] line " + i + "\n");
+        }
+        Run run = compare(passphrases, log.toString(), 256, 2, false);
+        assertFalse(run.output.contains("correct"));
+        assertTrue(run.ahead > 0 && run.inOrder > 0, run.ahead + " ahead, " + run.inOrder + " in order");
+    }
+
+    @Test
     void aPrivateKeySpanningBlocksIsMaskedWhole() throws IOException {
         FakeSecrets fake = new FakeSecrets(11);
         StringBuilder log = new StringBuilder();
@@ -79,6 +94,7 @@ class ParallelRedactorTest {
     /** Lines of noise with leaks, bare repeats of leaked values, keys, colour codes and odd line ends. */
     private static String randomLog(FakeSecrets fake, Random random, int lines) {
         List<String> leaked = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < lines; i++) {
             int kind = random.nextInt(100);
@@ -89,8 +105,13 @@ class ParallelRedactorTest {
             } else if (kind < 12 && !leaked.isEmpty()) {
                 log.append("retry with ").append(leaked.get(random.nextInt(leaked.size())));
             } else if (kind < 14) {
-                log.append(privateKey(fake));
+                String key = privateKey(fake);
+                keys.add(key);
+                log.append(key);
                 continue;
+            } else if (kind < 15 && !keys.isEmpty()) {
+                // As echo prints a variable holding it: the lines joined by spaces.
+                log.append("echo ").append(keys.get(random.nextInt(keys.size())).trim().replace('\n', ' '));
             } else if (kind < 17) {
                 log.append("\u001b[32m").append(fake.noise(4)).append("\u001b[0m ").append(ENV_SECRET);
             } else if (kind < 19) {
@@ -120,10 +141,15 @@ class ParallelRedactorTest {
 
     /** Masks {@code log} both ways and asserts the outputs are the same bytes. */
     private static Run compare(String log, int blockSize, int workers, boolean knownSecrets) throws IOException {
+        return compare(RULES, log, blockSize, workers, knownSecrets);
+    }
+
+    private static Run compare(Redactor rules, String log, int blockSize, int workers, boolean knownSecrets)
+            throws IOException {
         byte[] input = log.getBytes(StandardCharsets.UTF_8);
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        StreamMasker one = new StreamMasker(RULES, registry(knownSecrets), StandardCharsets.UTF_8, expected,
+        StreamMasker one = new StreamMasker(rules, registry(knownSecrets), StandardCharsets.UTF_8, expected,
                 StreamMasker.RedactionSink.NONE);
         LineBlocks blocks = new LineBlocks(new ByteArrayInputStream(input), blockSize);
         for (LineBlocks.Block b; (b = blocks.next()) != null; ) {
@@ -132,7 +158,7 @@ class ParallelRedactorTest {
         one.releaseAll(true);
 
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
-        ParallelRedactor parallel = new ParallelRedactor(RULES, registry(knownSecrets), StandardCharsets.UTF_8, workers,
+        ParallelRedactor parallel = new ParallelRedactor(rules, registry(knownSecrets), StandardCharsets.UTF_8, workers,
                 blockSize);
         parallel.copy(new ByteArrayInputStream(input), actual);
 
