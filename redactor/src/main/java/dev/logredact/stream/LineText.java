@@ -15,9 +15,13 @@ import java.nio.charset.StandardCharsets;
 final class LineText {
     private final Charset charset;
     private final CharsetDecoder strict;
+    /** ASCII bytes are these characters one for one: the common line needs no decoder. */
+    private final boolean asciiCompatible;
 
     LineText(Charset charset) {
         this.charset = charset;
+        this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1);
         this.strict = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -29,12 +33,24 @@ final class LineText {
 
     /** The decoded text and the charset that round-trips it. */
     Decoded decode(byte[] bytes, int offset, int length) {
+        if (asciiCompatible && isAscii(bytes, offset, length)) {
+            return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), charset);
+        }
         try {
             CharBuffer chars = strict.decode(ByteBuffer.wrap(bytes, offset, length));
             return new Decoded(chars.toString(), charset);
         } catch (CharacterCodingException e) {
             return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static final class Decoded {
