@@ -15,6 +15,11 @@ import java.util.Arrays;
  *
  * <p>It also answers the streaming question: from which position could the end of the text still be
  * the beginning of a pattern, so that those bytes must be held until more arrive.
+ *
+ * <p>A space in a pattern stands for any run of whitespace, as in {@link MatchText}'s view, whose forms
+ * are normalised so ({@link LiteralSet#pattern}): a multi-line secret is found in the raw bytes however its
+ * lines were re-wrapped, without copying them into a view. Its key is taken from its first word, which
+ * therefore must not be empty.
  */
 public final class LiteralIndex {
     /** Reports one occurrence. */
@@ -26,6 +31,8 @@ public final class LiteralIndex {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     private final byte[][] patterns;
+    /** Which patterns hold a space, to be compared a whitespace run at a time. */
+    private final boolean[] spaced;
     private final int q;
     private final int maxLength;
     /** Open addressing: slot → key, and the first pattern with that key (-1 = empty slot). */
@@ -37,18 +44,30 @@ public final class LiteralIndex {
     /** One bit per hash of a key: most positions are rejected here without touching the table. */
     private final long[] bitmap;
     private final int bitmapShift;
-    /** prefixes[j] holds the first j bytes of every key (j < q), for the tail of a text. */
-    private final long[][] prefixes;
+    /** prefixes[j] holds the first j bytes of every key (j < q), for the tail of a text; made on first need. */
+    private volatile long[][] prefixes;
+    /**
+     * One bit per byte value found in some key: a text whose last byte is in none (a line end) cannot end
+     * with the beginning of a key, and needs no prefixes.
+     */
+    private final long[] keyBytes = new long[4];
 
     public LiteralIndex(byte[][] patterns) {
         this.patterns = patterns.clone();
+        this.spaced = new boolean[patterns.length];
         int shortest = MAX_Q;
         int longest = 0;
-        for (byte[] p : patterns) {
-            if (p.length == 0) {
-                throw new IllegalArgumentException("empty pattern");
+        for (int i = 0; i < patterns.length; i++) {
+            byte[] p = patterns[i];
+            int word = 0;
+            while (word < p.length && p[word] != ' ') {
+                word++;
             }
-            shortest = Math.min(shortest, p.length);
+            if (word == 0) {
+                throw new IllegalArgumentException(p.length == 0 ? "empty pattern" : "a pattern begins with a space");
+            }
+            spaced[i] = word < p.length;
+            shortest = Math.min(shortest, word);
             longest = Math.max(longest, p.length);
         }
         this.q = patterns.length == 0 ? 1 : shortest;
@@ -63,8 +82,6 @@ public final class LiteralIndex {
         int bits = Integer.highestOneBit(Math.max(4096, patterns.length * 16 - 1)) << 1;
         this.bitmap = new long[bits / 64];
         this.bitmapShift = 64 - Integer.numberOfTrailingZeros(bits);
-        this.prefixes = new long[q][];
-        long[][] prefixLists = new long[q][patterns.length];
         for (int i = patterns.length - 1; i >= 0; i--) {
             long key = key(patterns[i], 0);
             int slot = slotFor(key);
@@ -73,15 +90,29 @@ public final class LiteralIndex {
             slotFirst[slot] = i;
             long h = hash(key) >>> bitmapShift;
             bitmap[(int) (h >>> 6)] |= 1L << h;
-            for (int j = 1; j < q; j++) {
-                prefixLists[j][i] = key >>> (8 * (q - j));
+            for (int j = 0; j < q; j++) {
+                int b = patterns[i][j] & 0xff;
+                keyBytes[b >>> 6] |= 1L << b;
             }
         }
-        for (int j = 1; j < q; j++) {
-            long[] sorted = prefixLists[j];
-            Arrays.sort(sorted);
-            prefixes[j] = sorted;
+    }
+
+    /** The sorted beginnings of the keys, for texts that end within fewer than q bytes of a start. */
+    private long[][] prefixes() {
+        long[][] p = prefixes;
+        if (p == null) {
+            p = new long[q][];
+            for (int j = 1; j < q; j++) {
+                long[] sorted = new long[patterns.length];
+                for (int i = 0; i < patterns.length; i++) {
+                    sorted[i] = key(patterns[i], 0) >>> (8 * (q - j));
+                }
+                Arrays.sort(sorted);
+                p[j] = sorted;
+            }
+            prefixes = p;
         }
+        return p;
     }
 
     public int patternCount() {
@@ -124,11 +155,13 @@ public final class LiteralIndex {
                 undecided = candidates(text, s, to, key, undecided, sink);
             }
         }
-        if (undecided == to) {
+        int last = to > 0 ? text[to - 1] & 0xff : 0;
+        if (undecided == to && to > from && (keyBytes[last >>> 6] & 1L << last) != 0) {
             // Fewer than q bytes remain at these starts: compare them with the keys' beginnings.
+            long[][] beginnings = prefixes();
             for (int t = Math.max(from, lastFull + 1); t < to; t++) {
                 int j = to - t;
-                if (Arrays.binarySearch(prefixes[j], key(text, t, j)) >= 0) {
+                if (Arrays.binarySearch(beginnings[j], key(text, t, j)) >= 0) {
                     return t;
                 }
             }
@@ -140,6 +173,15 @@ public final class LiteralIndex {
     private int candidates(byte[] text, int s, int to, long key, int undecided, Sink sink) {
         for (int p = first(key); p >= 0; p = nextWithKey[p]) {
             byte[] pattern = patterns[p];
+            if (spaced[p]) {
+                int end = spacedEnd(text, s + q, to, pattern);
+                if (end >= 0) {
+                    sink.match(s, end, p);
+                } else if (end == RAN_OUT && s < undecided) {
+                    undecided = s;
+                }
+                continue;
+            }
             int available = to - s;
             if (pattern.length <= available) {
                 if (equalFrom(text, s, pattern, q, pattern.length)) {
@@ -150,6 +192,34 @@ public final class LiteralIndex {
             }
         }
         return undecided;
+    }
+
+    private static final int MISMATCH = -1;
+    private static final int RAN_OUT = -2;
+
+    /**
+     * Compares a spaced pattern from its byte {@code q} on with the text from {@code at}, a space taking a
+     * whole whitespace run: the end of the match, {@link #MISMATCH}, or {@link #RAN_OUT} when the text
+     * ends while it still matches.
+     */
+    private int spacedEnd(byte[] text, int at, int to, byte[] pattern) {
+        int i = at;
+        for (int k = q; k < pattern.length; k++) {
+            if (i >= to) {
+                return RAN_OUT;
+            }
+            if (pattern[k] == ' ') {
+                if (!MatchText.isSpace(text[i])) {
+                    return MISMATCH;
+                }
+                while (i < to && MatchText.isSpace(text[i])) {
+                    i++;
+                }
+            } else if (text[i++] != pattern[k]) {
+                return MISMATCH;
+            }
+        }
+        return i;
     }
 
     private int first(long key) {

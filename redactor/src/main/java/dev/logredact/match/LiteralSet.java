@@ -9,18 +9,16 @@ import java.util.List;
  * Immutable; a new set replaces the old one when a secret is registered.
  */
 public final class LiteralSet {
-    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0, false);
+    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0);
 
     private final LiteralIndex index;
     private final Literal[] literals;
     private final long version;
-    private final boolean spaced;
 
-    private LiteralSet(LiteralIndex index, Literal[] literals, long version, boolean spaced) {
+    private LiteralSet(LiteralIndex index, Literal[] literals, long version) {
         this.index = index;
         this.literals = literals;
         this.version = version;
-        this.spaced = spaced;
     }
 
     /**
@@ -44,17 +42,13 @@ public final class LiteralSet {
     public static LiteralSet of(List<Literal> literals, List<byte[]> patterns, long version) {
         List<byte[]> kept = new ArrayList<>(patterns.size());
         List<Literal> keptLiterals = new ArrayList<>(patterns.size());
-        boolean spaced = false;
         for (int i = 0; i < patterns.size(); i++) {
             if (patterns.get(i).length > 0) {
-                for (byte b : patterns.get(i)) {
-                    spaced |= MatchText.isSpace(b);
-                }
                 kept.add(patterns.get(i));
                 keptLiterals.add(literals.get(i));
             }
         }
-        return new LiteralSet(new LiteralIndex(kept.toArray(new byte[0][])), keptLiterals.toArray(new Literal[0]), version, spaced);
+        return new LiteralSet(new LiteralIndex(kept.toArray(new byte[0][])), keptLiterals.toArray(new Literal[0]), version);
     }
 
     public LiteralIndex index() {
@@ -68,15 +62,6 @@ public final class LiteralSet {
     /** Changes whenever the set of secrets changes, so a stream knows to look at held bytes again. */
     public long version() {
         return version;
-    }
-
-    /**
-     * True when some pattern holds whitespace (a space, in a normalised one, stands for any whitespace
-     * run in {@link MatchText}'s view): only then can a match in the view differ from one in the raw
-     * bytes, escape sequences aside.
-     */
-    public boolean spaced() {
-        return spaced;
     }
 
     public boolean isEmpty() {

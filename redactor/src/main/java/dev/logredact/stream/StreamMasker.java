@@ -62,11 +62,10 @@ public final class StreamMasker {
 
     private final MatchText view = new MatchText();
     /**
-     * Whether the view mirrors the held bytes. It is needed only while an escape sequence may be held
-     * or some secret form holds whitespace; otherwise a form matches the view exactly where it matches
-     * the raw bytes: with no ESC nothing is hidden, the view differs only by turning whitespace runs
-     * into one space, and a form without whitespace can neither match across a whitespace run nor end
-     * in one. Then the index reads the held bytes themselves.
+     * Whether the view mirrors the held bytes. It is needed only while an escape sequence may be held;
+     * otherwise a form matches the view exactly where it matches the raw bytes: with no ESC nothing is
+     * hidden, and the view differs only by turning whitespace runs into one space, which the index's
+     * comparison of a form's spaces does too. Then the index reads the held bytes themselves.
      */
     private boolean viewed;
     private LiteralSet literalSet = LiteralSet.EMPTY;
@@ -179,8 +178,7 @@ public final class StreamMasker {
         literalSet = current;
         // Back from the view only when nothing is held: an escape sequence whose ESC is gone may still
         // hide the start of held bytes from the view.
-        boolean raw = !current.spaced()
-                && (!viewed || before == 0 && view.outsideEscape())
+        boolean raw = (!viewed || before == 0 && view.outsideEscape())
                 && !containsEscape(fresh ? 0 : before, length);
         int from = rescan ? 0 : literalFrom;
         if (raw) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checked against the obvious quadratic search, on random texts over small alphabets where patterns recur. */
 class LiteralIndexTest {
@@ -29,6 +30,43 @@ class LiteralIndexTest {
             assertEquals(naiveMatches(patterns, text, from), found, "trial " + trial);
             assertEquals(naiveHold(patterns, text, from), hold, "trial " + trial);
         }
+    }
+
+    @Test
+    void aSpaceInAPatternTakesAWhitespaceRunInTheBytesAsTheMatchViewDoes() {
+        Random random = new Random(13);
+        int matched = 0;
+        for (int trial = 0; trial < 3_000; trial++) {
+            String alphabet = random.nextBoolean() ? "ab \n" : "abcxyz \t\r\n";
+            byte[][] patterns = new byte[1 + random.nextInt(6)][];
+            for (int i = 0; i < patterns.length; i++) {
+                byte[] p;
+                do {
+                    p = MatchText.normalise(randomBytes(random, alphabet, 1 + random.nextInt(10)));
+                } while (p.length == 0);
+                patterns[i] = p;
+            }
+            byte[] text = randomBytes(random, alphabet, random.nextInt(60));
+            MatchText view = new MatchText();
+            view.append(text, 0, text.length, 0);
+            byte[] viewed = java.util.Arrays.copyOf(view.bytes(), view.length());
+            List<String> expected = new ArrayList<>();
+            for (String m : naiveMatches(patterns, viewed, 0)) {
+                String[] f = m.split(":");
+                int start = view.source(Integer.parseInt(f[0]));
+                int end = view.source(Integer.parseInt(f[1]) - 1) + 1;
+                expected.add(start + ":" + end + ":" + f[2]);
+            }
+            int viewHold = naiveHold(patterns, viewed, 0);
+            List<String> found = new ArrayList<>();
+            int hold = new LiteralIndex(patterns).scan(text, 0, text.length, (st, e, p) -> found.add(st + ":" + e + ":" + p));
+            expected.sort(null);
+            found.sort(null);
+            assertEquals(expected, found, "trial " + trial);
+            assertEquals(viewHold == viewed.length ? text.length : view.source(viewHold), hold, "trial " + trial);
+            matched += found.size();
+        }
+        assertTrue(matched > 1000, matched + " matches");
     }
 
     @Test
