@@ -41,6 +41,7 @@ public final class Main implements Runnable {
         if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
             System.setProperty(CONVERTERS_EXCLUDED, UNUSED_CONVERTERS);
         }
+        RulePrefetch.start(args);
         Streams streams = new Streams(in, out, err);
         CommandLine cli = new CommandLine(new Main(), new StreamsFactory(streams));
         addVerbs(cli, args.length > 0 ? args[0] : null);
