@@ -59,10 +59,7 @@ public final class LiteralIndex {
         int longest = 0;
         for (int i = 0; i < patterns.length; i++) {
             byte[] p = patterns[i];
-            int word = 0;
-            while (word < p.length && p[word] != ' ') {
-                word++;
-            }
+            int word = firstWord(p);
             if (word == 0) {
                 throw new IllegalArgumentException(p.length == 0 ? "empty pattern" : "a pattern begins with a space");
             }
@@ -82,19 +79,94 @@ public final class LiteralIndex {
         int bits = Integer.highestOneBit(Math.max(4096, patterns.length * 16 - 1)) << 1;
         this.bitmap = new long[bits / 64];
         this.bitmapShift = 64 - Integer.numberOfTrailingZeros(bits);
+        // Entered last to first, each at the head of its key's chain: chains run in pattern order.
         for (int i = patterns.length - 1; i >= 0; i--) {
             long key = key(patterns[i], 0);
             int slot = slotFor(key);
             nextWithKey[i] = slotFirst[slot];
             slotKeys[slot] = key;
             slotFirst[slot] = i;
-            long h = hash(key) >>> bitmapShift;
-            bitmap[(int) (h >>> 6)] |= 1L << h;
-            for (int j = 0; j < q; j++) {
-                int b = patterns[i][j] & 0xff;
-                keyBytes[b >>> 6] |= 1L << b;
-            }
+            filter(key, patterns[i]);
         }
+    }
+
+    /** A copy of {@code base}'s tables with {@code more} patterns entered after its own; see {@link #plus}. */
+    private LiteralIndex(LiteralIndex base, byte[][] more) {
+        int n = base.patterns.length;
+        this.patterns = Arrays.copyOf(base.patterns, n + more.length);
+        this.spaced = Arrays.copyOf(base.spaced, n + more.length);
+        this.q = base.q;
+        this.slotKeys = base.slotKeys.clone();
+        this.slotFirst = base.slotFirst.clone();
+        this.nextWithKey = Arrays.copyOf(base.nextWithKey, n + more.length);
+        this.slotShift = base.slotShift;
+        this.bitmap = base.bitmap.clone();
+        this.bitmapShift = base.bitmapShift;
+        System.arraycopy(base.keyBytes, 0, keyBytes, 0, keyBytes.length);
+        int longest = base.maxLength;
+        for (int k = 0; k < more.length; k++) {
+            int i = n + k;
+            patterns[i] = more[k];
+            spaced[i] = firstWord(more[k]) < more[k].length;
+            longest = Math.max(longest, more[k].length);
+            append(i);
+        }
+        this.maxLength = longest;
+    }
+
+    /**
+     * This index with {@code more} patterns after its own, numbered from {@link #patternCount()}: what a
+     * stream needs when a secret is learned. Its tables are copied and the new patterns entered, unless
+     * one needs a shorter key or the tables would be too full; then it is built anew, with room to grow.
+     */
+    public LiteralIndex plus(byte[][] more) {
+        int total = patterns.length + more.length;
+        boolean fits = total * 2 <= slotKeys.length && total * 8L <= bitmap.length * 64L;
+        for (byte[] p : more) {
+            fits &= p.length > 0 && firstWord(p) >= q;
+        }
+        if (fits) {
+            return new LiteralIndex(this, more);
+        }
+        byte[][] all = Arrays.copyOf(patterns, total);
+        System.arraycopy(more, 0, all, patterns.length, more.length);
+        return new LiteralIndex(all);
+    }
+
+    /** Enters pattern {@code i} at the end of its key's chain, so that a chain still runs in pattern order. */
+    private void append(int i) {
+        long key = key(patterns[i], 0);
+        int slot = slotFor(key);
+        nextWithKey[i] = -1;
+        if (slotFirst[slot] < 0) {
+            slotKeys[slot] = key;
+            slotFirst[slot] = i;
+        } else {
+            int last = slotFirst[slot];
+            while (nextWithKey[last] >= 0) {
+                last = nextWithKey[last];
+            }
+            nextWithKey[last] = i;
+        }
+        filter(key, patterns[i]);
+    }
+
+    /** Lets a pattern's key through the bitmap and its bytes through the test of a text's last byte. */
+    private void filter(long key, byte[] pattern) {
+        long h = hash(key) >>> bitmapShift;
+        bitmap[(int) (h >>> 6)] |= 1L << h;
+        for (int j = 0; j < q; j++) {
+            int b = pattern[j] & 0xff;
+            keyBytes[b >>> 6] |= 1L << b;
+        }
+    }
+
+    private static int firstWord(byte[] p) {
+        int word = 0;
+        while (word < p.length && p[word] != ' ') {
+            word++;
+        }
+        return word;
     }
 
     /** The sorted beginnings of the keys, for texts that end within fewer than q bytes of a start. */

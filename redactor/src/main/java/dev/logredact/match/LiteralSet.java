@@ -40,6 +40,14 @@ public final class LiteralSet {
 
     /** From patterns already made by {@link #pattern}, one per literal; empty ones are left out. */
     public static LiteralSet of(List<Literal> literals, List<byte[]> patterns, long version) {
+        return EMPTY.plus(literals, patterns, version);
+    }
+
+    /**
+     * This set with more forms after its own, as {@link #of(List, List, long)} takes them: what a new
+     * secret costs is a copy of the index's tables, not a new index of every form.
+     */
+    public LiteralSet plus(List<Literal> literals, List<byte[]> patterns, long version) {
         List<byte[]> kept = new ArrayList<>(patterns.size());
         List<Literal> keptLiterals = new ArrayList<>(patterns.size());
         for (int i = 0; i < patterns.size(); i++) {
@@ -48,7 +56,11 @@ public final class LiteralSet {
                 keptLiterals.add(literals.get(i));
             }
         }
-        return new LiteralSet(new LiteralIndex(kept.toArray(new byte[0][])), keptLiterals.toArray(new Literal[0]), version);
+        Literal[] all = java.util.Arrays.copyOf(this.literals, this.literals.length + keptLiterals.size());
+        for (int i = 0; i < keptLiterals.size(); i++) {
+            all[this.literals.length + i] = keptLiterals.get(i);
+        }
+        return new LiteralSet(index.plus(kept.toArray(new byte[0][])), all, version);
     }
 
     public LiteralIndex index() {

@@ -29,6 +29,8 @@ public final class SecretRegistry implements LiteralSource {
     private final List<String> forms = new ArrayList<>();
     private final Set<KnownSecret> known = new HashSet<>();
     private final Map<Charset, LiteralSet> snapshots = new ConcurrentHashMap<>();
+    /** The last snapshot made for each charset and how many forms it holds, to extend when forms are added. */
+    private final Map<Charset, Built> built = new ConcurrentHashMap<>();
     /** Each form encoded for each charset asked for so far, kept so a new secret costs only its own forms. */
     private final Map<Charset, List<byte[]>> patterns = new ConcurrentHashMap<>();
     private long version;
@@ -113,6 +115,7 @@ public final class SecretRegistry implements LiteralSource {
         copy.forms.addAll(forms);
         copy.known.addAll(known);
         copy.snapshots.putAll(snapshots);
+        copy.built.putAll(built);
         for (Map.Entry<Charset, List<byte[]>> encoded : patterns.entrySet()) {
             copy.patterns.put(encoded.getKey(), new ArrayList<>(encoded.getValue()));
         }
@@ -149,8 +152,31 @@ public final class SecretRegistry implements LiteralSource {
             return snapshot;
         }
         synchronized (this) {
-            return snapshots.computeIfAbsent(charset, cs -> literals.isEmpty() ? LiteralSet.EMPTY
-                    : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(encoded(cs)), version));
+            return snapshots.computeIfAbsent(charset, this::snapshot);
+        }
+    }
+
+    private LiteralSet snapshot(Charset charset) {
+        if (literals.isEmpty()) {
+            return LiteralSet.EMPTY;
+        }
+        Built last = built.get(charset);
+        int from = last == null ? 0 : last.forms;
+        LiteralSet base = last == null ? LiteralSet.EMPTY : last.set;
+        LiteralSet set = base.plus(new ArrayList<>(literals.subList(from, literals.size())),
+                new ArrayList<>(encoded(charset).subList(from, forms.size())), version);
+        built.put(charset, new Built(set, forms.size()));
+        return set;
+    }
+
+    /** A snapshot and the number of forms it was made from. */
+    private static final class Built {
+        final LiteralSet set;
+        final int forms;
+
+        Built(LiteralSet set, int forms) {
+            this.set = set;
+            this.forms = forms;
         }
     }
 

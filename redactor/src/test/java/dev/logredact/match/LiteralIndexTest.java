@@ -70,6 +70,30 @@ class LiteralIndexTest {
     }
 
     @Test
+    void patternsAddedToAnIndexAreFoundAsIfItWereBuiltWithThem() {
+        Random random = new Random(17);
+        for (int trial = 0; trial < 500; trial++) {
+            String alphabet = random.nextBoolean() ? "ab" : "abcdxyz01";
+            List<byte[]> all = new ArrayList<>();
+            LiteralIndex grown = new LiteralIndex(new byte[0][]);
+            for (int step = random.nextInt(6); step >= 0; step--) {
+                byte[][] more = new byte[random.nextInt(40)][];
+                for (int i = 0; i < more.length; i++) {
+                    more[i] = randomBytes(random, alphabet, 1 + random.nextInt(12));
+                    all.add(more[i]);
+                }
+                grown = grown.plus(more);
+            }
+            byte[][] patterns = all.toArray(new byte[0][]);
+            byte[] text = randomBytes(random, alphabet, random.nextInt(120));
+            List<String> found = new ArrayList<>();
+            int hold = grown.scan(text, 0, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
+            assertEquals(naiveMatches(patterns, text, 0), found, "trial " + trial);
+            assertEquals(naiveHold(patterns, text, 0), hold, "trial " + trial);
+        }
+    }
+
+    @Test
     void aSecretThatRepeatsItsOwnPrefixIsFoundAfterASplit() {
         LiteralIndex index = new LiteralIndex(new byte[][] {"11112222".getBytes(StandardCharsets.US_ASCII)});
         byte[] text = "id=11112222".getBytes(StandardCharsets.US_ASCII);
