@@ -51,6 +51,11 @@ public final class LiteralIndex {
      * with the beginning of a key, and needs no prefixes.
      */
     private final long[] keyBytes = new long[4];
+    /**
+     * One bit per pair of bytes that a pattern can begin with: a space in a pattern's second place takes
+     * any whitespace, so such a pattern (and one of a single byte) lets through every pair it begins.
+     */
+    private final long[] pairs = new long[1024];
 
     public LiteralIndex(byte[][] patterns) {
         this.patterns = patterns.clone();
@@ -103,6 +108,7 @@ public final class LiteralIndex {
         this.bitmap = base.bitmap.clone();
         this.bitmapShift = base.bitmapShift;
         System.arraycopy(base.keyBytes, 0, keyBytes, 0, keyBytes.length);
+        System.arraycopy(base.pairs, 0, pairs, 0, pairs.length);
         int longest = base.maxLength;
         for (int k = 0; k < more.length; k++) {
             int i = n + k;
@@ -151,8 +157,17 @@ public final class LiteralIndex {
         filter(key, patterns[i]);
     }
 
-    /** Lets a pattern's key through the bitmap and its bytes through the test of a text's last byte. */
+    /** Lets a pattern through the pair and key bitmaps, and its key's bytes through the test of a text's last byte. */
     private void filter(long key, byte[] pattern) {
+        int first = (pattern[0] & 0xff) << 8;
+        if (pattern.length >= 2 && pattern[1] != ' ') {
+            int pair = first | (pattern[1] & 0xff);
+            pairs[pair >>> 6] |= 1L << pair;
+        } else {
+            for (int second = 0; second < 256; second++) {
+                pairs[(first | second) >>> 6] |= 1L << (first | second);
+            }
+        }
         long h = hash(key) >>> bitmapShift;
         bitmap[(int) (h >>> 6)] |= 1L << h;
         for (int j = 0; j < q; j++) {
@@ -212,20 +227,20 @@ public final class LiteralIndex {
         // array are out of its reach.
         ByteBuffer words = ByteBuffer.wrap(text);
         int unused = 8 * (8 - q);
+        int wordEnd = Math.min(lastFull, text.length - 8);
         int s = from;
-        for (int wordEnd = Math.min(lastFull, text.length - 8); s <= wordEnd; s++) {
-            long key = words.getLong(s) >>> unused;
-            long h = hash(key) >>> bitmapShift;
-            if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
-                undecided = candidates(text, s, to, key, undecided, sink);
+        // Two bytes decide for most positions: a pair that begins no pattern needs no key.
+        for (int pairEnd = Math.min(wordEnd, to - 2); s <= pairEnd; s++) {
+            int pair = (text[s] & 0xff) << 8 | (text[s + 1] & 0xff);
+            if ((pairs[pair >>> 6] & 1L << pair) != 0) {
+                undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
             }
         }
+        for (; s <= wordEnd; s++) {
+            undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
+        }
         for (; s <= lastFull; s++) {
-            long key = key(text, s);
-            long h = hash(key) >>> bitmapShift;
-            if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
-                undecided = candidates(text, s, to, key, undecided, sink);
-            }
+            undecided = probe(text, s, to, key(text, s), undecided, sink);
         }
         int last = to > 0 ? text[to - 1] & 0xff : 0;
         if (undecided == to && to > from && (keyBytes[last >>> 6] & 1L << last) != 0) {
@@ -237,6 +252,15 @@ public final class LiteralIndex {
                     return t;
                 }
             }
+        }
+        return undecided;
+    }
+
+    /** Looks {@code key}, the text's at {@code s}, up in the bitmap, then among the keys; returns the new undecided start. */
+    private int probe(byte[] text, int s, int to, long key, int undecided, Sink sink) {
+        long h = hash(key) >>> bitmapShift;
+        if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
+            return candidates(text, s, to, key, undecided, sink);
         }
         return undecided;
     }

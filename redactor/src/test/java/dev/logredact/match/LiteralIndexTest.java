@@ -26,7 +26,12 @@ class LiteralIndexTest {
             int from = text.length == 0 ? 0 : random.nextInt(text.length + 1);
             LiteralIndex index = new LiteralIndex(patterns);
             List<String> found = new ArrayList<>();
-            int hold = index.scan(text, from, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
+            // Bytes past the end of the text, as in a buffer, must not count.
+            byte[] buffer = java.util.Arrays.copyOf(text, text.length + random.nextInt(20));
+            for (int i = text.length; i < buffer.length; i++) {
+                buffer[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            int hold = index.scan(buffer, from, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
             assertEquals(naiveMatches(patterns, text, from), found, "trial " + trial);
             assertEquals(naiveHold(patterns, text, from), hold, "trial " + trial);
         }
