@@ -151,7 +151,8 @@ public final class ParallelRedactor {
      * blocks are searched as the masker sees them.
      */
     private static boolean mayOccurIn(List<byte[]> forms, LineBlocks.Block block) {
-        boolean plain = block.length > 0 && block.bytes[block.length - 1] == '\n' && !containsEscape(block);
+        boolean plain = block.length > 0 && block.bytes[block.length - 1] == '\n'
+                && !Escapes.in(block.bytes, 0, block.length);
         List<byte[]> searched = new ArrayList<>(forms.size());
         for (byte[] form : forms) {
             int space = 0;
@@ -177,15 +178,6 @@ public final class ParallelRedactor {
         int undecided = new LiteralIndex(searched.toArray(new byte[0][])).scan(text, 0, length,
                 (start, end, pattern) -> found[0] = true);
         return found[0] || undecided < length;
-    }
-
-    private static boolean containsEscape(LineBlocks.Block block) {
-        for (int i = 0; i < block.length; i++) {
-            if (block.bytes[i] == 0x1b) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Masked result(Future<Masked> future) throws IOException {

@@ -179,7 +179,7 @@ public final class StreamMasker {
         // Back from the view only when nothing is held: an escape sequence whose ESC is gone may still
         // hide the start of held bytes from the view.
         boolean raw = (!viewed || before == 0 && view.outsideEscape())
-                && !containsEscape(fresh ? 0 : before, length);
+                && !Escapes.in(pending, fresh ? 0 : before, length);
         int from = rescan ? 0 : literalFrom;
         if (raw) {
             if (viewed) {
@@ -198,16 +198,6 @@ public final class StreamMasker {
             from = 0;
         }
         literalFrom = current.index().scan(view.bytes(), from, view.length(), literalSink);
-    }
-
-    private boolean containsEscape(int from, int to) {
-        byte[] p = pending;
-        for (int i = from; i < to; i++) {
-            if (p[i] == 0x1b) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void addLiteralSpan(int start, int end, int pattern) {
