@@ -82,67 +82,25 @@ public final class SecretRegistry implements LiteralSource {
     /** Remembers a value a rule found in context, within the bounds; the label is the rule id. */
     @Override
     public void learned(String ruleId, String value) {
-        learn(ruleId, value);
-    }
-
-    /** As {@link #learned}; returns whether the value became a new known secret. */
-    public synchronized boolean learn(String ruleId, String value) {
-        if (learned >= maxLearned || learnedChars + value.length() > maxLearnedChars) {
-            learnedDropped++;
-            return false;
+        synchronized (this) {
+            if (learned >= maxLearned || learnedChars + value.length() > maxLearnedChars) {
+                learnedDropped++;
+                return;
+            }
+            KnownSecret secret;
+            try {
+                secret = KnownSecret.of(KnownSecret.Source.LEARNED, ruleId, value);
+            } catch (IllegalArgumentException empty) {
+                return;
+            }
+            if (known.contains(secret)) {
+                return;
+            }
+            if (register(secret) == null) {
+                learned++;
+                learnedChars += value.length();
+            }
         }
-        KnownSecret secret;
-        try {
-            secret = KnownSecret.of(KnownSecret.Source.LEARNED, ruleId, value);
-        } catch (IllegalArgumentException empty) {
-            return false;
-        }
-        if (known.contains(secret) || register(secret) != null) {
-            return false;
-        }
-        learned++;
-        learnedChars += value.length();
-        return true;
-    }
-
-    /**
-     * A private copy that registers and learns on its own from now on, sharing the snapshots made so
-     * far: what one block of a stream sees when it is masked ahead of the blocks before it.
-     */
-    public synchronized SecretRegistry fork() {
-        SecretRegistry copy = new SecretRegistry(minLength, maxLearned, maxLearnedChars);
-        copy.literals.addAll(literals);
-        copy.forms.addAll(forms);
-        copy.known.addAll(known);
-        copy.snapshots.putAll(snapshots);
-        copy.built.putAll(built);
-        for (Map.Entry<Charset, List<byte[]>> encoded : patterns.entrySet()) {
-            copy.patterns.put(encoded.getKey(), new ArrayList<>(encoded.getValue()));
-        }
-        copy.version = version;
-        copy.learned = learned;
-        copy.learnedChars = learnedChars;
-        copy.learnedDropped = learnedDropped;
-        return copy;
-    }
-
-    /** Changes with every secret registered or learned. */
-    public synchronized long version() {
-        return version;
-    }
-
-    /** How many forms are registered: forms are only ever added, so this marks a point in time. */
-    public synchronized int formCount() {
-        return forms.size();
-    }
-
-    /**
-     * The forms registered since there were {@code formCount} of them, as the literal matcher wants them
-     * for {@code charset} ({@link LiteralSet#pattern}); some may be empty.
-     */
-    public synchronized List<byte[]> patternsSince(int formCount, Charset charset) {
-        List<byte[]> encoded = encoded(charset);
-        return new ArrayList<>(encoded.subList(formCount, encoded.size()));
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.logredact.stream;
 
 import dev.logredact.mask.Redactor;
-import dev.logredact.match.LiteralIndex;
 import dev.logredact.match.LiteralSet;
-import dev.logredact.match.MatchText;
-import dev.logredact.secrets.SecretRegistry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,12 +11,12 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,32 +24,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link StreamMasker} written the same blocks in order ({@link LineBlocks}: up to {@link #BLOCK_SIZE}
  * bytes ending at a line end).
  *
- * <p>Each block is masked ahead, on a worker, by a new masker with a private copy of the known secrets
- * ({@link SecretRegistry#fork()}). Blocks are then taken in order. A block's masked bytes are written
- * only when they are what the one masker would have written: it held nothing before the block, the
- * worker's masker holds nothing after it, no secret known by now but not to the copy (learned from an
- * earlier block in the meantime) occurs in the block or begins at its end, and learning the block's own
- * findings changes the known secrets as it did the copy. Otherwise the block goes through the one
- * masker after all. Private key blocks that span blocks, secrets learned in one block and printed in
- * the next, and unfinished lines all take that way; they are rare, and everything else runs in parallel.
+ * <p>A masker's write has two passes: the rules go over the block's lines and may find secrets, then
+ * the known secrets, with those just found, are matched across the whole block. Each block gets a new
+ * masker on a worker, so the rules, most of the work, run on all blocks at once. A worker's second pass
+ * waits until the block before it is written: by then the known secrets are what one masker would know
+ * at that point, and the worker adds its own findings to them, in order. The block's masked bytes are
+ * then exactly the one masker's, provided that masker would hold nothing from the blocks before and the
+ * worker's masker holds nothing at the end. Where that is not so (a private key block or an unfinished
+ * line across blocks), the block goes through the one masker instead, which then has every finding
+ * before it already learned.
  */
 public final class ParallelRedactor {
     /** Large enough that a block costs little beyond its bytes, small enough that all workers start soon. */
     static final int BLOCK_SIZE = 256 * 1024;
 
     private final Redactor redactor;
-    private final SecretRegistry secrets;
+    private final LiteralSource secrets;
     private final Charset charset;
     private final int workers;
     private final int blockSize;
+    private final Order order = new Order();
     private int blocksAhead;
     private int blocksInOrder;
 
-    public ParallelRedactor(Redactor redactor, SecretRegistry secrets, Charset charset, int workers) {
+    public ParallelRedactor(Redactor redactor, LiteralSource secrets, Charset charset, int workers) {
         this(redactor, secrets, charset, workers, BLOCK_SIZE);
     }
 
-    ParallelRedactor(Redactor redactor, SecretRegistry secrets, Charset charset, int workers, int blockSize) {
+    ParallelRedactor(Redactor redactor, LiteralSource secrets, Charset charset, int workers, int blockSize) {
         this.redactor = redactor;
         this.secrets = secrets;
         this.charset = charset;
@@ -67,6 +66,7 @@ public final class ParallelRedactor {
             StreamMasker inOrder = new StreamMasker(redactor, secrets, charset, out, StreamMasker.RedactionSink.NONE);
             LineBlocks blocks = new LineBlocks(in, blockSize);
             ArrayDeque<Ahead> ahead = new ArrayDeque<>();
+            int started = 0;
             boolean more = true;
             while (more || !ahead.isEmpty()) {
                 // Read on while input is there; with nothing ready, first write out what is masked.
@@ -78,7 +78,8 @@ public final class ParallelRedactor {
                     if (block == null) {
                         more = false;
                     } else {
-                        ahead.add(start(pool, block));
+                        int number = started++;
+                        ahead.add(new Ahead(block, pool.submit(() -> mask(number, block))));
                     }
                 }
                 if (!ahead.isEmpty()) {
@@ -87,6 +88,7 @@ public final class ParallelRedactor {
             }
             inOrder.releaseAll(true);
         } finally {
+            order.abandon();
             pool.shutdownNow();
         }
     }
@@ -101,83 +103,27 @@ public final class ParallelRedactor {
         return blocksInOrder;
     }
 
-    private Ahead start(ExecutorService pool, LineBlocks.Block block) {
-        // Made here, once per change, so that every copy shares the encoded set instead of building its own.
-        secrets.current(charset);
-        SecretRegistry copy = secrets.fork();
-        return new Ahead(block, copy.version(), copy.formCount(), pool.submit(() -> mask(block, copy)));
-    }
-
-    private Masked mask(LineBlocks.Block block, SecretRegistry copy) throws IOException {
-        Recording learning = new Recording(copy);
+    private Masked mask(int number, LineBlocks.Block block) throws IOException, InterruptedException {
+        InTurn known = new InTurn(number);
         ByteArrayOutputStream masked = new ByteArrayOutputStream(block.length + 256);
-        StreamMasker masker = new StreamMasker(redactor, learning, charset, masked, StreamMasker.RedactionSink.NONE);
+        StreamMasker masker = new StreamMasker(redactor, known, charset, masked, StreamMasker.RedactionSink.NONE);
         masker.write(block.bytes, 0, block.length);
-        return new Masked(masked, learning.learned, masker.atRest());
+        // Its findings count in order even if the masker never asked for the known secrets.
+        known.takeTurn();
+        return new Masked(masked, known.usable && masker.atRest());
     }
 
     private void commit(Ahead ahead, StreamMasker inOrder, OutputStream out) throws IOException {
         Masked masked = result(ahead.masked);
-        LineBlocks.Block block = ahead.block;
-        if (masked.atRest && inOrder.atRest() && stillValid(ahead, masked)) {
+        if (masked.exact) {
             masked.bytes.writeTo(out);
             blocksAhead++;
         } else {
+            // What the worker found is learned already; the one masker finds the same and more.
+            inOrder.write(ahead.block.bytes, 0, ahead.block.length);
             blocksInOrder++;
-            inOrder.write(block.bytes, 0, block.length);
         }
-    }
-
-    /**
-     * Whether the block's masking holds now that the blocks before it are written: what they taught the
-     * known secrets since the copy was made does not occur in it, and its own findings teach the same.
-     * Its findings are learned here either way, as the one masker would have learned them.
-     */
-    private boolean stillValid(Ahead ahead, Masked masked) {
-        boolean unchanged = secrets.version() == ahead.version;
-        List<byte[]> since = unchanged ? null : secrets.patternsSince(ahead.formCount, charset);
-        boolean same = true;
-        for (Learned l : masked.learned) {
-            same &= secrets.learn(l.ruleId, l.value) == l.registered;
-        }
-        return same && (unchanged || !mayOccurIn(since, ahead.block));
-    }
-
-    /**
-     * False when no form occurs in the block as the masker sees it, nor begins at its end. The masker
-     * sees whitespace runs as one space and escape sequences not at all; in a block without escape
-     * sequences that ends a line, any such occurrence, or beginning of one, holds its form's first word
-     * (up to its first space) as it stands in the bytes, so a search for first words is enough. Other
-     * blocks are searched as the masker sees them.
-     */
-    private static boolean mayOccurIn(List<byte[]> forms, LineBlocks.Block block) {
-        boolean plain = block.length > 0 && block.bytes[block.length - 1] == '\n'
-                && !Escapes.in(block.bytes, 0, block.length);
-        List<byte[]> searched = new ArrayList<>(forms.size());
-        for (byte[] form : forms) {
-            int space = 0;
-            while (plain && space < form.length && form[space] != ' ') {
-                space++;
-            }
-            if (form.length > 0) {
-                searched.add(!plain || space == form.length ? form : Arrays.copyOf(form, space));
-            }
-        }
-        if (searched.isEmpty()) {
-            return false;
-        }
-        byte[] text = block.bytes;
-        int length = block.length;
-        if (!plain) {
-            MatchText view = new MatchText();
-            view.append(block.bytes, 0, block.length, 0);
-            text = view.bytes();
-            length = view.length();
-        }
-        boolean[] found = {false};
-        int undecided = new LiteralIndex(searched.toArray(new byte[0][])).scan(text, 0, length,
-                (start, end, pattern) -> found[0] = true);
-        return found[0] || undecided < length;
+        order.written(inOrder.atRest());
     }
 
     private static Masked result(Future<Masked> future) throws IOException {
@@ -201,7 +147,7 @@ public final class ParallelRedactor {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, "logredact-mask-" + count.incrementAndGet());
@@ -210,64 +156,103 @@ public final class ParallelRedactor {
         };
     }
 
-    /** A block being masked ahead, and the point in the known secrets its copy started from. */
-    private static final class Ahead {
-        final LineBlocks.Block block;
-        final long version;
-        final int formCount;
-        final Future<Masked> masked;
+    /** How far the writing has come: blocks written, and whether the one masker holds nothing now. */
+    private static final class Order {
+        private int written;
+        private boolean atRest = true;
+        private boolean abandoned;
 
-        Ahead(LineBlocks.Block block, long version, int formCount, Future<Masked> masked) {
+        synchronized void written(boolean inOrderAtRest) {
+            written++;
+            atRest = inOrderAtRest;
+            notifyAll();
+        }
+
+        /** Waits until the blocks before {@code block} are written; returns whether the one masker then holds nothing. */
+        synchronized boolean awaitBefore(int block) throws InterruptedException {
+            while (written < block && !abandoned) {
+                wait();
+            }
+            if (abandoned) {
+                throw new InterruptedException("the copy stopped");
+            }
+            return atRest;
+        }
+
+        /** Wakes every worker that waits, for good: the copy has ended or failed. */
+        synchronized void abandon() {
+            abandoned = true;
+            notifyAll();
+        }
+    }
+
+    /**
+     * The known secrets as one block's worker sees them: findings are noted, and learned when the blocks
+     * before are written, just before the second pass matches the secrets known then.
+     */
+    private final class InTurn implements LiteralSource {
+        private final int block;
+        private final List<String[]> found = new ArrayList<>();
+        private LiteralSet known;
+        /** False when the one masker held bytes before this block: it masks the block itself. */
+        boolean usable;
+
+        InTurn(int block) {
             this.block = block;
-            this.version = version;
-            this.formCount = formCount;
-            this.masked = masked;
-        }
-    }
-
-    /** A block as its worker masked it. */
-    private static final class Masked {
-        final ByteArrayOutputStream bytes;
-        final List<Learned> learned;
-        final boolean atRest;
-
-        Masked(ByteArrayOutputStream bytes, List<Learned> learned, boolean atRest) {
-            this.bytes = bytes;
-            this.learned = learned;
-            this.atRest = atRest;
-        }
-    }
-
-    /** One value a rule found, and whether the copy took it as a new secret. */
-    private static final class Learned {
-        final String ruleId;
-        final String value;
-        final boolean registered;
-
-        Learned(String ruleId, String value, boolean registered) {
-            this.ruleId = ruleId;
-            this.value = value;
-            this.registered = registered;
-        }
-    }
-
-    /** The copy of the known secrets, noting each value learned, in order. */
-    private static final class Recording implements LiteralSource {
-        private final SecretRegistry copy;
-        final List<Learned> learned = new ArrayList<>();
-
-        Recording(SecretRegistry copy) {
-            this.copy = copy;
-        }
-
-        @Override
-        public LiteralSet current(Charset charset) {
-            return copy.current(charset);
         }
 
         @Override
         public void learned(String ruleId, String value) {
-            learned.add(new Learned(ruleId, value, copy.learn(ruleId, value)));
+            found.add(new String[] {ruleId, value});
+        }
+
+        @Override
+        public LiteralSet current(Charset cs) {
+            try {
+                takeTurn();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stopped while masking", e);
+            }
+            return known;
+        }
+
+        void takeTurn() throws InterruptedException {
+            if (known != null) {
+                return;
+            }
+            usable = order.awaitBefore(block);
+            // Learned here only where the one masker would have learned the same at this point; else it does.
+            if (usable) {
+                for (String[] f : found) {
+                    secrets.learned(f[0], f[1]);
+                }
+                known = secrets.current(charset);
+            } else {
+                known = LiteralSet.EMPTY;
+            }
+        }
+    }
+
+    /** A block being masked ahead. */
+    private static final class Ahead {
+        final LineBlocks.Block block;
+        final Future<Masked> masked;
+
+        Ahead(LineBlocks.Block block, Future<Masked> masked) {
+            this.block = block;
+            this.masked = masked;
+        }
+    }
+
+    /** A block as its worker masked it, and whether that is what one masker would have written. */
+    private static final class Masked {
+        final ByteArrayOutputStream bytes;
+        final boolean exact;
+
+        Masked(ByteArrayOutputStream bytes, boolean exact) {
+            this.bytes = bytes;
+            this.exact = exact;
         }
     }
 }
