@@ -86,31 +86,16 @@ public final class MatchProbe {
         if (resets > MAX_RESETS) {
             return true;
         }
-        Cache c = cache;
-        State s = c.initial[from == 0 ? AT_START : category(text.charAt(from - 1))];
+        State s = cache.initial[from == 0 ? AT_START : category(text.charAt(from - 1))];
         for (int i = from; i < to; i++) {
             int r = text.charAt(i);
-            State next;
-            if (r < 128) {
-                int cls = classOfAscii[r];
-                next = s.next[cls];
-                if (next == null) {
-                    next = c.step(s, r);
-                    if (next == null) {
-                        c = rebuilt(c);
-                        next = c.step(c.stateFor(s.kernel, s.before), r);
-                    }
-                    s.next[cls] = next;
-                }
-            } else {
+            // The hot loop follows cached transitions only, so that it compiles small.
+            State next = r < 128 ? s.next[classOfAscii[r]] : null;
+            if (next == null) {
                 if (Character.isHighSurrogate((char) r) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
                     r = Character.toCodePoint((char) r, text.charAt(++i));
                 }
-                next = c.step(s, r);
-                if (next == null) {
-                    c = rebuilt(c);
-                    next = c.step(c.stateFor(s.kernel, s.before), r);
-                }
+                next = advance(s, r);
             }
             if (next == null || next == MATCHED) {
                 return true;
@@ -199,6 +184,20 @@ public final class MatchProbe {
 
     private static int category(int r) {
         return r == '\n' ? AFTER_NEWLINE : Utils.isWordRune(r) ? AFTER_WORD : AFTER_OTHER;
+    }
+
+    /** The successor of {@code s} on {@code r}, made and remembered; null when the probe gives up. */
+    private State advance(State s, int r) {
+        Cache c = cache;
+        State next = c.step(s, r);
+        if (next == null) {
+            c = rebuilt(c);
+            next = c.step(c.stateFor(s.kernel, s.before), r);
+        }
+        if (r < 128) {
+            s.next[classOfAscii[r]] = next;
+        }
+        return next;
     }
 
     private Cache rebuilt(Cache full) {
