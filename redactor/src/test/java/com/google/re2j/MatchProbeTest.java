@@ -180,4 +180,31 @@ class MatchProbeTest {
         assertFalse(probe.mayMatch(new StringBuilder(line), 0, line.indexOf(key)), "any CharSequence");
         assertTrue(probe.mayMatch(new StringBuilder(line), 0, line.length()));
     }
+
+    @Test
+    void agreesWithRe2jOnTextBeyondAscii() {
+        String[] patterns = {"(?i)token[=:]\\s*(\\S{4,})", "é[a-z]{2}", "x.y", "\\bwörd\\b", "日本[^ ]+", "a\\S\\Sb",
+            "(?i)ÄPI_[a-z]{3}"};
+        // Pieces of the patterns, non-ASCII letters, a surrogate pair and a lone surrogate.
+        String[] pieces = {"token=", "TOKEN:", " ", "é", "ab", "x", "y", "wörd", "日本", "\uD83D\uDE00", "\uD83D", "äpi_",
+            "ÄPI_", "abc", "b"};
+        Random random = new Random(8);
+        int matched = 0;
+        for (String pattern : patterns) {
+            MatchProbe probe = MatchProbe.forPattern(pattern);
+            Pattern re2j = Pattern.compile(pattern);
+            for (int i = 0; i < 3000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(10); n > 0; n--) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                boolean found = re2j.matcher(text).find();
+                matched += found ? 1 : 0;
+                if (probe != null && !probe.mayMatch(text.toString(), 0, text.length()) && found) {
+                    fail("probe says no, re2j finds " + pattern + " in: " + text);
+                }
+            }
+        }
+        assertTrue(matched > 2000, matched + " texts matched");
+    }
 }
