@@ -9,16 +9,18 @@ import java.util.List;
  * Immutable; a new set replaces the old one when a secret is registered.
  */
 public final class LiteralSet {
-    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0);
+    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0, false);
 
     private final LiteralIndex index;
     private final Literal[] literals;
     private final long version;
+    private final boolean spaced;
 
-    private LiteralSet(LiteralIndex index, Literal[] literals, long version) {
+    private LiteralSet(LiteralIndex index, Literal[] literals, long version, boolean spaced) {
         this.index = index;
         this.literals = literals;
         this.version = version;
+        this.spaced = spaced;
     }
 
     /**
@@ -50,8 +52,12 @@ public final class LiteralSet {
     public LiteralSet plus(List<Literal> literals, List<byte[]> patterns, long version) {
         List<byte[]> kept = new ArrayList<>(patterns.size());
         List<Literal> keptLiterals = new ArrayList<>(patterns.size());
+        boolean anySpaced = spaced;
         for (int i = 0; i < patterns.size(); i++) {
             if (patterns.get(i).length > 0) {
+                for (byte b : patterns.get(i)) {
+                    anySpaced |= b == ' ';
+                }
                 kept.add(patterns.get(i));
                 keptLiterals.add(literals.get(i));
             }
@@ -60,7 +66,7 @@ public final class LiteralSet {
         for (int i = 0; i < keptLiterals.size(); i++) {
             all[this.literals.length + i] = keptLiterals.get(i);
         }
-        return new LiteralSet(index.plus(kept.toArray(new byte[0][])), all, version);
+        return new LiteralSet(index.plus(kept.toArray(new byte[0][])), all, version, anySpaced);
     }
 
     public LiteralIndex index() {
@@ -74,6 +80,15 @@ public final class LiteralSet {
     /** Changes whenever the set of secrets changes, so a stream knows to look at held bytes again. */
     public long version() {
         return version;
+    }
+
+    /**
+     * True when some form holds whitespace (a space, in a normalised one, stands for any whitespace run).
+     * The index matches such forms in raw bytes as in {@link MatchText}'s view, so this matters only to
+     * a caller that compares bytes without the index.
+     */
+    public boolean spaced() {
+        return spaced;
     }
 
     public boolean isEmpty() {
