@@ -56,6 +56,9 @@ public final class LiteralIndex {
      * any whitespace, so such a pattern (and one of a single byte) lets through every pair it begins.
      */
     private final long[] pairs = new long[1024];
+    /** Pairs let through: past {@link #SELECTIVE_PAIRS} (thousands of forms) the table rejects too little to pay. */
+    private int pairCount;
+    private static final int SELECTIVE_PAIRS = 2048;
 
     public LiteralIndex(byte[][] patterns) {
         this.patterns = patterns.clone();
@@ -109,6 +112,7 @@ public final class LiteralIndex {
         this.bitmapShift = base.bitmapShift;
         System.arraycopy(base.keyBytes, 0, keyBytes, 0, keyBytes.length);
         System.arraycopy(base.pairs, 0, pairs, 0, pairs.length);
+        this.pairCount = base.pairCount;
         int longest = base.maxLength;
         for (int k = 0; k < more.length; k++) {
             int i = n + k;
@@ -162,10 +166,10 @@ public final class LiteralIndex {
         int first = (pattern[0] & 0xff) << 8;
         if (pattern.length >= 2 && pattern[1] != ' ') {
             int pair = first | (pattern[1] & 0xff);
-            pairs[pair >>> 6] |= 1L << pair;
+            letThrough(pair);
         } else {
             for (int second = 0; second < 256; second++) {
-                pairs[(first | second) >>> 6] |= 1L << (first | second);
+                letThrough(first | second);
             }
         }
         long h = hash(key) >>> bitmapShift;
@@ -173,6 +177,13 @@ public final class LiteralIndex {
         for (int j = 0; j < q; j++) {
             int b = pattern[j] & 0xff;
             keyBytes[b >>> 6] |= 1L << b;
+        }
+    }
+
+    private void letThrough(int pair) {
+        if ((pairs[pair >>> 6] & 1L << pair) == 0) {
+            pairs[pair >>> 6] |= 1L << pair;
+            pairCount++;
         }
     }
 
@@ -230,7 +241,7 @@ public final class LiteralIndex {
         int wordEnd = Math.min(lastFull, text.length - 8);
         int s = from;
         // Two bytes decide for most positions: a pair that begins no pattern needs no key.
-        for (int pairEnd = Math.min(wordEnd, to - 2); s <= pairEnd; s++) {
+        for (int pairEnd = pairCount <= SELECTIVE_PAIRS ? Math.min(wordEnd, to - 2) : from - 1; s <= pairEnd; s++) {
             int pair = (text[s] & 0xff) << 8 | (text[s + 1] & 0xff);
             if ((pairs[pair >>> 6] & 1L << pair) != 0) {
                 undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
