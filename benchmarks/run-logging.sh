@@ -6,7 +6,7 @@
 #   N=9 VIAS="stdout" BUILD=0 benchmarks/run-logging.sh
 #
 # VIAS: stdout (System.out.println) and logback (Logback's ConsoleAppender). Every round runs each
-# VIA without and with the agent, the agent second in odd rounds and first in even ones; one untimed
+# VIA without and with the agent (and the BASELINE agent), in an order rotated from round to round; one untimed
 # round first. Times from bash `time`: wall, and CPU (user + sys), shown because the 2 cores are shared
 # with other work. LOGSTORM_TOKEN is set for all runs, so with the agent its value is a known secret.
 # After the timed runs: every output must have all lines, and the agent's none of the fake secrets.
@@ -20,6 +20,8 @@ LINES=${LINES:-100000}
 VIAS=${VIAS:-stdout logback}
 JAVA=${JAVA:-java}
 AGENT=agent/target/logredact-agent.jar
+# BASELINE=path/to/another/logredact-agent.jar adds a third variant, that agent, for before/after
+# figures from one run (copy the older jar elsewhere first: the build replaces agent/target's).
 # Not benchmarks.jar: it holds the engine's classes too, which would shadow the agent jar's own.
 CP=benchmarks/target/classes:benchmarks/target/logstorm-lib/*
 WORK=benchmarks/work
@@ -38,15 +40,19 @@ run() {
   local via=$1 agent=$2 t
   local cmd=("$JAVA")
   [ "$agent" = yes ] && cmd+=("-javaagent:$AGENT")
+  [ "$agent" = base ] && cmd+=("-javaagent:$BASELINE")
   cmd+=(-cp "$CP" dev.logredact.bench.LogStorm --threads "$THREADS" --lines "$LINES" --via "$via")
   t=$( { TIMEFORMAT='%3R %3U %3S'; time "${cmd[@]}" >"$WORK/logging-$via-$agent.log" 2>"$WORK/logging-$via-$agent.err"; } 2>&1 )
   awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$t"
 }
 
+arms=(no yes)
+[ -n "${BASELINE:-}" ] && arms+=(base)
 declare -A wall cpu
 round() {
-  local i=$1 v a order
-  if (( i % 2 )); then order="no yes"; else order="yes no"; fi
+  local i=$1 v a k order=""
+  # The arms' order rotates from round to round, so a drift in machine load hits all alike.
+  for k in "${!arms[@]}"; do order="$order ${arms[$(( (k + i) % ${#arms[@]} ))]}"; done
   for v in $VIAS; do
     for a in $order; do
       read -r w c < <(run "$v" "$a")
@@ -62,17 +68,18 @@ for i in $(seq 0 "$N"); do round "$i"; done
 
 failed=0
 for v in $VIAS; do
-  for a in no yes; do
+  for a in "${arms[@]}"; do
     out="$WORK/logging-$v-$a.log"
     n=$(wc -l <"$out")
     if [ "$n" -ne $((THREADS * LINES)) ]; then
       echo "run-logging: $out has $n lines, not $((THREADS * LINES))" >&2; failed=1
     fi
   done
-  yes_out="$WORK/logging-$v-yes.log"
-  if grep -q -e "$LOGSTORM_TOKEN" -e 'ghp_' "$yes_out"; then
-    echo "run-logging: a fake secret is left in $yes_out" >&2; failed=1
-  fi
+  for a in "${arms[@]:1}"; do
+    if grep -q -e "$LOGSTORM_TOKEN" -e 'ghp_' "$WORK/logging-$v-$a.log"; then
+      echo "run-logging: a fake secret is left in $WORK/logging-$v-$a.log" >&2; failed=1
+    fi
+  done
 done
 
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ x[NR] = $1 } END { print (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'; }
@@ -90,11 +97,24 @@ report=$(
     echo "| $v | $(wc -l <"$WORK/logging-$v-no.log") / $(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1e6 }') | $wn | $wy |" \
       "$(awk -v a="$wy" -v b="$wn" 'BEGIN { printf "%.2fx", a / b }') | $cn | $cy | $(awk -v a="$cy" -v b="$cn" 'BEGIN { printf "%.2fx", a / b }') | $masked |"
   done
+  if [ -n "${BASELINE:-}" ]; then
+    echo
+    echo "Baseline agent \`$BASELINE\`, same runs:"
+    echo
+    echo "| output | baseline: median wall (s) | wall ratio | baseline: median CPU (s) | CPU ratio |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    for v in $VIAS; do
+      wn=$(median "${wall[$v,no]}"); wb=$(median "${wall[$v,base]}")
+      cn=$(median "${cpu[$v,no]}"); cb=$(median "${cpu[$v,base]}")
+      echo "| $v | $wb | $(awk -v a="$wb" -v b="$wn" 'BEGIN { printf "%.2fx", a / b }') | $cb |" \
+        "$(awk -v a="$cb" -v b="$cn" 'BEGIN { printf "%.2fx", a / b }') |"
+    done
+  fi
   echo
   echo "Raw wall times (s), in run order:"
   echo
   for v in $VIAS; do
-    for a in no yes; do
+    for a in "${arms[@]}"; do
       echo "- $v agent=$a:${wall[$v,$a]}"
     done
   done

@@ -17,6 +17,8 @@
 #   rules-none       ... -Dlogredact.rules=none: no rules to load and compile
 #   instrument-none  ... -Dlogredact.instrument=none: no stream wrappers, no ProcessBuilder patch
 #   no-forks         ... -Dlogredact.instrument=stdout,stderr: no ProcessBuilder patch
+#   baseline         -javaagent:$BASELINE, another build of the agent (say main's, copied elsewhere
+#                    first: the build replaces agent/target's), for before/after figures from one run
 # on the JDKS (default: `java` and Temurin 25 if present). Every round runs every variant once, the
 # order of the arms rotated from round to round so that a drift in machine load hits all alike; one
 # untimed round first. Times from bash `time` (ms resolution): wall, and CPU (user + sys), shown
@@ -62,6 +64,7 @@ run() {
     rules-none) cmd+=("-javaagent:$AGENT" -Dlogredact.rules=none) ;;
     instrument-none) cmd+=("-javaagent:$AGENT" -Dlogredact.instrument=none) ;;
     no-forks) cmd+=("-javaagent:$AGENT" -Dlogredact.instrument=stdout,stderr) ;;
+    baseline) cmd+=("-javaagent:${BASELINE:?set BASELINE to an agent jar}") ;;
     *) echo "run-startup: unknown arm $arm" >&2; exit 2 ;;
   esac
   cmd+=(-cp "$CP" "dev.logredact.bench.$prog")

@@ -26,8 +26,9 @@ if [ "${BUILD:-1}" = 1 ]; then
   echo "startup-phases: building" >&2
   ./mvnw -B -q -pl benchmarks,agent -am package -DskipTests >&2
 fi
-# Class-Path is relative to this jar: benchmarks/work -> agent/target.
-printf 'Premain-Class: dev.logredact.bench.TimingAgent\nCan-Redefine-Classes: true\nCan-Retransform-Classes: true\nClass-Path: ../../agent/target/logredact-agent.jar\n' >"$WORK/timing-agent.mf"
+# Boot-Class-Path, as the agent's own manifest has it (so its classes load as they do in use), is
+# relative to this jar: benchmarks/work -> agent/target.
+printf 'Premain-Class: dev.logredact.bench.TimingAgent\nCan-Redefine-Classes: true\nCan-Retransform-Classes: true\nBoot-Class-Path: ../../agent/target/logredact-agent.jar\n' >"$WORK/timing-agent.mf"
 jar cfm "$TIMING" "$WORK/timing-agent.mf" -C "$CP" dev/logredact/bench/TimingAgent.class
 
 for j in "${!javas[@]}"; do : >"$WORK/phases-$j.txt"; done

@@ -1,37 +1,34 @@
 package dev.logredact.attach;
 
 import dev.logredact.api.Logredact;
+import dev.logredact.cli.Version;
 import dev.logredact.config.AgentConfig;
 import dev.logredact.config.ConfigLoader;
 import dev.logredact.config.ConfigMessage;
 import dev.logredact.config.Hook;
 import dev.logredact.config.LoadedConfig;
 import dev.logredact.config.OnError;
-import dev.logredact.jul.JulHooks;
-import dev.logredact.log4j2.Log4j2Hooks;
-import dev.logredact.logback.LogbackHooks;
+import dev.logredact.export.DeliveryTotals;
+import dev.logredact.export.EventExport;
+import dev.logredact.export.Reporter;
+import dev.logredact.export.SpoolingExporter;
+import dev.logredact.stdio.AddMaskCommands;
 import dev.logredact.stdio.FileDescriptorHooks;
 import dev.logredact.stdio.SystemStreamHooks;
 import dev.logredact.stdio.SystemStreams;
 import dev.logredact.stream.MaskingOutputStream;
-import dev.logredact.stream.WriteBacklog;
 
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread, so the
- * application starts while rules compile), masked standard streams, and the exit summary.
+ * Everything the agent sets up in a JVM: configuration, the engine (built on its own thread once
+ * something needs it, see {@link LazyEngine}), masked standard streams, and the exit summary.
  */
 final class AgentRuntime {
     /**
@@ -40,7 +37,11 @@ final class AgentRuntime {
      */
     private static final int BACKLOG_LIMIT = 1 << 20;
 
-    private static final long ENGINE_WAIT_SECONDS = 60;
+    /**
+     * At exit, events held by the reporter go to the spool even when the drain is set to 0: that is what
+     * lets a later JVM ship them.
+     */
+    private static final long FLUSH_FLOOR_MILLIS = 1000;
 
     private AgentRuntime() {
     }
@@ -58,6 +59,7 @@ final class AgentRuntime {
         }
         if (config.debug()) {
             err.println(config.describe());
+            PatchLog.debugTo(err);
         }
         if (!config.enabled()) {
             return;
@@ -71,20 +73,31 @@ final class AgentRuntime {
     }
 
     private static void install(String arguments, AgentConfig config, Instrumentation instrumentation, PrintStream err) {
-        FutureTask<Engine> engine = new FutureTask<>(() -> Engine.build(settings(config), System.getenv(), err));
-        // The application writes at once: what it writes waits here for the engine, not the application.
-        WriteBacklog backlog = new WriteBacklog(BACKLOG_LIMIT);
-        Thread builder = new Thread(() -> {
-            engine.run();
-            backlog.replay();
-        }, "logredact-engine");
-        builder.setDaemon(true);
-        builder.start();
+        Engine.Settings settings = settings(config);
+        boolean fork = SurefireFork.isThisJvm();
+        // The exporter and the reporter exist before the engine they report for: set in its settings
+        // before anything can start its build.
+        EngineScrub scrub = new EngineScrub();
+        EventExport export = config.collectorLogsUrl() == null ? null : export(config, scrub, err);
+        if (export != null) {
+            settings.reporter = Reporter.start(export, Version.current(), System.getenv(), scrub, err);
+            if (config.fingerprintKey() == null) {
+                err.println("logredact: warning: logredact.fingerprint.key is not set: fingerprints will not correlate "
+                        + "across JVMs; set logredact.fingerprint.key from a CI secret");
+            }
+        }
+        if (AddMaskCommands.wanted(config.githubAddMask(), System.getenv(), fork)) {
+            AddMaskCommands commands = AddMaskCommands.toStandardOutput();
+            settings.ruleFindings = (ruleId, value) -> commands.found(value);
+        }
+        // The application writes at once: what it writes waits in the backlog for the engine, not the
+        // application, and the first write starts the engine's build.
+        LazyEngine engine = new LazyEngine(settings, err, BACKLOG_LIMIT);
+        scrub.engine = engine;
         Logredact.bind(new EngineRegistry(engine));
 
-        SystemStreams streams = new SystemStreams((target, charset, channel) -> await(engine).masker(target, charset, channel),
-                backlog, config.idleMillis(), config.onError() == OnError.WITHHOLD);
-        boolean fork = SurefireFork.isThisJvm();
+        SystemStreams streams = new SystemStreams(new EngineMasking(engine, null), engine.backlog(),
+                config.idleMillis(), config.onError() == OnError.WITHHOLD);
         boolean stdout = config.instrument().contains(Hook.STDOUT);
         boolean stderr = config.instrument().contains(Hook.STDERR);
         SystemStreamHooks.install(streams, fork ? System.out : null, stdout, stderr);
@@ -96,7 +109,7 @@ final class AgentRuntime {
         // Gated with stdout: in a fork, the reports are what Maven makes of the events on the fork's stdout.
         if (fork && stdout) {
             try {
-                SurefireFork.maskEvents(instrumentation, text -> await(engine).maskText(text, "surefire-events"));
+                SurefireFork.maskEvents(instrumentation, new EngineMasking(engine, "surefire-events"));
             } catch (Throwable t) {
                 err.println("logredact: warning: Surefire's event encoder could not be patched (" + t
                         + "): test reports may show secret system properties and failure messages");
@@ -109,24 +122,94 @@ final class AgentRuntime {
             System.setErr(streams.wrapStandard(System.err, FileDescriptor.err, "stderr"));
         }
         patchDescriptorWrites(patches, instrumentation, streams, stdout && !fork, stderr);
-        if (config.instrument().contains(Hook.LOGBACK)) {
-            patchLogback(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.LOG4J2)) {
-            patchLog4j2(patches, instrumentation, engine);
-        }
-        if (config.instrument().contains(Hook.JUL)) {
-            patchJul(patches, instrumentation, engine);
-        }
+        patches.addFrameworks(instrumentation, new FrameworkPatches(config.instrument(), engine, streams));
         patches.apply(instrumentation, err);
-        Thread exit = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(streams, engine, config.summary(), err,
+                settings.reporter, export, config.collectorDrainMillis()), "logredact-exit"));
+    }
+
+    /** At exit: everything held is written out, then the summary of what was masked. */
+    private static final class ExitHook implements Runnable {
+        private final SystemStreams streams;
+        private final LazyEngine engine;
+        private final boolean summary;
+        private final PrintStream err;
+        /** Null when events are not reported. */
+        private final Reporter reporter;
+        private final EventExport export;
+        private final long drainMillis;
+
+        ExitHook(SystemStreams streams, LazyEngine engine, boolean summary, PrintStream err, Reporter reporter,
+                 EventExport export, long drainMillis) {
+            this.streams = streams;
+            this.engine = engine;
+            this.summary = summary;
+            this.err = err;
+            this.reporter = reporter;
+            this.export = export;
+            this.drainMillis = drainMillis;
+        }
+
+        @Override
+        public void run() {
+            // Writes from here on (other shutdown hooks) wait for the engine rather than being held,
+            // since nothing would write out what is held once this hook is done.
+            engine.backlog().stopHolding();
             streams.drainAll();
-            if (config.summary() && engine.isDone()) {
-                Engine e = await(engine);
-                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors());
+            ExitSummary.Events events = reporter == null ? null : drainEvents(reporter, export, drainMillis);
+            Engine e = engine.builtOrNull();
+            if (summary && e != null) {
+                ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors(), events);
             }
-        }, "logredact-exit");
-        Runtime.getRuntime().addShutdownHook(exit);
+        }
+    }
+
+    /**
+     * The engine's masking of the exporter's messages and of the texts that go into events (thread
+     * names, resource values), neither counted nor reported. Made before the engine, which is given the
+     * reporter that uses it; a message printed before the engine is set is withheld, as when masking
+     * fails.
+     */
+    private static final class EngineScrub implements UnaryOperator<String> {
+        volatile LazyEngine engine;
+
+        @Override
+        public String apply(String text) {
+            LazyEngine e = engine;
+            if (e == null) {
+                throw new IllegalStateException("the masking engine is not set up yet");
+            }
+            return e.await().scrub(text);
+        }
+    }
+
+    /**
+     * The delivery half of reporting: spool, OTLP/HTTP, retries and dead letters. What it prints may quote
+     * a collector's message, which may echo data, so it passes the engine's masking first. Null when it
+     * cannot start.
+     */
+    private static EventExport export(AgentConfig config, UnaryOperator<String> scrub, PrintStream err) {
+        try {
+            return SpoolingExporter.start(config.collectorLogsUrl(), config.collectorHeaders(), config.spoolDir(),
+                    scrub, err);
+        } catch (RuntimeException e) {
+            // Reporting is worth less than masking: it must never take masking down with it.
+            err.println("logredact: warning: events will not be reported: " + e.getMessage() + "; masking goes on");
+            return null;
+        }
+    }
+
+    /**
+     * After the streams are drained: the reporter hands what it holds to the export, which then ships what
+     * it can, both within {@code drainMillis} in all. A JVM that reported nothing does not wait for the
+     * collector: what others left in the spool is shipped by a JVM that has its own events to send.
+     */
+    static ExitSummary.Events drainEvents(Reporter reporter, EventExport export, long drainMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        reporter.flush(Math.max(drainMillis, FLUSH_FLOOR_MILLIS));
+        long left = reporter.reported() == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        DeliveryTotals totals = export.drain(left);
+        return new ExitSummary.Events(totals, reporter.dropped());
     }
 
     /** Patches {@code System.setOut/setErr} so streams installed later are masked too. */
@@ -153,63 +236,10 @@ final class AgentRuntime {
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
     }
 
-    /**
-     * Logback's appenders write to files that no stream wrapper sees. Before the engine is built a log
-     * event waits for it (boundedly, like the streams), and is withheld if it never comes.
-     */
-    private static void patchLogback(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        LogbackHooks.install(bytes -> await(engine).maskBytes(bytes, StandardCharsets.UTF_8, "logback"));
-        patches.addLibraryByName(instrumentation, LogbackAppenderPatch.APPENDER,
-                new LogbackAppenderPatch(LogbackHooks.class.getName()),
-                "what Logback's appenders write (console, files) is masked only where it reaches System.out/err");
-    }
-
-    /**
-     * Log4j 2's appenders write to files, and its console appender with {@code direct="true"} to the
-     * file descriptor, where no stream wrapper sees them; its encoders and layouts are patched instead.
-     */
-    private static void patchLog4j2(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        Log4j2Hooks.install(text -> await(engine).maskText(text, "log4j2"));
-        String hooks = Log4j2Hooks.class.getName();
-        String loss = "what Log4j 2's appenders write (console, files) is masked only where it reaches System.out/err";
-        for (String encoder : new String[] {Log4j2Patch.STRING_BUILDER_ENCODER, Log4j2Patch.LOCKING_STRING_BUILDER_ENCODER}) {
-            patches.addLibraryByName(instrumentation, encoder, Log4j2Patch.encoder(encoder, hooks), loss);
-        }
-        patches.addLibraryByName(instrumentation, Log4j2Patch.ABSTRACT_STRING_LAYOUT, Log4j2Patch.layout(hooks), loss);
-    }
-
-    /**
-     * What JUL's handlers write is the text its formatters return; SimpleFormatter and XMLFormatter are
-     * patched, not LogManager or the handlers, because those are configured by the application.
-     */
-    private static void patchJul(JdkPatches patches, Instrumentation instrumentation, FutureTask<Engine> engine) {
-        JulHooks.install(text -> await(engine).maskText(text, "jul"));
-        String format = "(Ljava/util/logging/LogRecord;)Ljava/lang/String;";
-        String[][] formatters = {{"java/util/logging/SimpleFormatter", "false"}, {"java/util/logging/XMLFormatter", "true"}};
-        for (String[] f : formatters) {
-            // By name: most JVMs never load them, and a class loaded later is patched as it loads.
-            patches.addByName(instrumentation, f[0], new ReturnValuePatch(f[0], JulHooks.class.getName(),
-                    Collections.singletonList(new ReturnValuePatch.Target("format", format, "format",
-                            JulHooks.fallback(Boolean.parseBoolean(f[1]))))),
-                    "java.util.logging records formatted by " + f[0].substring(f[0].lastIndexOf('/') + 1) + " are not masked");
-        }
-    }
-
     /** Child processes get the agent too (logredact.instrument: forks). */
     private static void patchProcessStart(JdkPatches patches, Instrumentation instrumentation, String arguments,
                                           AgentConfig config, PrintStream err) {
-        String jar;
-        try {
-            jar = new File(LogredactAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-        } catch (Exception e) {
-            err.println("logredact: warning: the agent jar's path is unknown, child JVMs do not get the agent: " + e);
-            return;
-        }
-        if (!ForkHooks.usable(jar)) {
-            err.println("logredact: warning: the agent jar's path has a space; child JVMs get the agent only through JAVA_TOOL_OPTIONS");
-            return;
-        }
-        ForkHooks.install(jar, arguments);
+        ForkHooks.install(arguments, err);
         // Named, not ProcessBuilder.class: a JVM that starts no process never loads it, and then it is
         // patched when loaded instead of retransformed now, which would cost start-up time.
         patches.addByName(instrumentation, "java/lang/ProcessBuilder", new EntryHookPatch("java/lang/ProcessBuilder",
@@ -217,7 +247,11 @@ final class AgentRuntime {
                 Arrays.asList(new EntryHookPatch.Target("start", "()Ljava/lang/Process;", "starting", false))),
                 "child JVMs get the agent only through JAVA_TOOL_OPTIONS");
         if (config.debug()) {
-            err.println("logredact: child processes get " + jar);
+            try {
+                err.println("logredact: child processes get " + ForkHooks.jarPath());
+            } catch (Exception e) {
+                err.println("logredact: the agent jar's path is unknown: " + e);
+            }
         }
     }
 
@@ -230,31 +264,5 @@ final class AgentRuntime {
         s.secretsFile = config.secretsFile();
         s.minLength = config.secretsMinLength();
         return s;
-    }
-
-    /**
-     * The engine, waiting at most {@link #ENGINE_WAIT_SECONDS}: an engine that hangs (a secrets file on a
-     * stalled mount, say) must not hang the build, so the caller then withholds what it holds.
-     */
-    private static Engine await(FutureTask<Engine> engine) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_WAIT_SECONDS);
-        try {
-            while (true) {
-                try {
-                    return engine.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the masking engine failed to start", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the masking engine did not start within " + ENGINE_WAIT_SECONDS + " s");
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.logredact.attach;
 
 import dev.logredact.event.Fingerprinter;
+import dev.logredact.export.Reporter;
+import dev.logredact.mask.Span;
 import dev.logredact.mask.Redactor;
 import dev.logredact.rules.RuleLoadException;
 import dev.logredact.rules.RuleProblem;
@@ -10,16 +12,16 @@ import dev.logredact.secrets.EnvGlobs;
 import dev.logredact.secrets.KnownSecret;
 import dev.logredact.secrets.SecretRegistry;
 import dev.logredact.secrets.SecretSources;
+import dev.logredact.match.LiteralSet;
+import dev.logredact.stream.LiteralSource;
 import dev.logredact.stream.StreamMasker;
 import dev.logredact.stream.TextMasker;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,12 +35,27 @@ final class Engine {
 
     private final Redactor rules;
     private final SecretRegistry secrets;
+    /** The registry, or the registry with a tap on what rules find (see {@link SecretSink}). */
+    private final LiteralSource literals;
     private final RedactionCounts counts = new RedactionCounts();
+    /** Null when no collector is configured. */
+    private final Reporter reporter;
     private final AtomicLong refused = new AtomicLong();
 
-    private Engine(Redactor rules, SecretRegistry secrets) {
+    private Engine(Redactor rules, SecretRegistry secrets, Settings settings) {
         this.rules = rules;
         this.secrets = secrets;
+        this.literals = settings.ruleFindings == null ? secrets : tapped(secrets, settings.ruleFindings);
+        this.reporter = settings.reporter;
+    }
+
+    /**
+     * Told the value of each secret a rule finds that was not given as a known secret, on the writing
+     * thread, before its mask is written. Only for telling a CI runner to mask it too
+     * ({@code ::add-mask::}); the runner has the secrets the job was given. A value must go nowhere else.
+     */
+    interface SecretSink {
+        void found(String ruleId, String value);
     }
 
     /** What the engine is built from: the agent's settings that concern masking. */
@@ -49,6 +66,10 @@ final class Engine {
         String secretsEnv;
         Path secretsFile;
         int minLength = 6;
+        /** Told of every mask written; null when events are not reported. */
+        Reporter reporter;
+        /** Null unless the values of rule findings are wanted. */
+        SecretSink ruleFindings;
     }
 
     /**
@@ -79,7 +100,7 @@ final class Engine {
             err.println("logredact: logredact.mask: " + e.getMessage() + "; using [REDACTED:{rule}]");
         }
         Redactor redactor = builder.build();
-        Engine engine = new Engine(redactor, new SecretRegistry(settings.minLength, MAX_LEARNED, MAX_LEARNED_CHARS));
+        Engine engine = new Engine(redactor, new SecretRegistry(settings.minLength, MAX_LEARNED, MAX_LEARNED_CHARS), settings);
         engine.loadSecrets(settings, environment, err);
         return engine;
     }
@@ -116,27 +137,73 @@ final class Engine {
         }
     }
 
-    /** A masker for one stream; what it masks is counted under {@code channel}. */
+    /** A masker for one stream; what it masks is counted (and reported) under {@code channel}. */
     StreamMasker masker(OutputStream target, Charset charset, String channel) {
-        return new StreamMasker(rules, secrets, charset, target, redaction -> counts.count(redaction, channel));
+        return new StreamMasker(rules, literals, charset, target, new ChannelSink(this, channel));
     }
 
     /**
      * Bytes of complete lines masked, counted under {@code channel}; the same array when nothing in them
      * is secret. Bytes that are not valid in {@code charset} pass through unchanged.
      */
-    byte[] maskBytes(byte[] bytes, Charset charset, String channel) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 64);
-        StreamMasker m = masker(out, charset, channel);
-        m.write(bytes, 0, bytes.length);
-        m.releaseAll(true);
-        byte[] masked = out.toByteArray();
-        return Arrays.equals(masked, bytes) ? bytes : masked;
+    byte[] maskBytes(byte[] bytes, Charset charset, String channel) {
+        return textMasker(channel).mask(bytes, charset);
     }
 
     /** A complete text masked, counted under {@code channel}; the same instance when nothing in it is secret. */
     String maskText(String text, String channel) {
-        return new TextMasker(rules, secrets, redaction -> counts.count(redaction, channel)).mask(text);
+        return textMasker(channel).mask(text);
+    }
+
+    private TextMasker textMasker(String channel) {
+        return new TextMasker(rules, literals, new ChannelSink(this, channel));
+    }
+
+    /**
+     * A text of the agent's own (a thread name for an event, say) masked, neither counted nor reported:
+     * what goes into an event must not carry a secret either.
+     */
+    String scrub(String text) {
+        return new TextMasker(rules, literals, StreamMasker.RedactionSink.NONE).mask(text);
+    }
+
+    private static LiteralSource tapped(SecretRegistry secrets, SecretSink sink) {
+        return new LiteralSource() {
+            @Override
+            public LiteralSet current(Charset charset) {
+                return secrets.current(charset);
+            }
+
+            @Override
+            public void learned(String ruleId, String value) {
+                secrets.learned(ruleId, value);
+                if (!secrets.isGiven(value)) {
+                    sink.found(ruleId, value);
+                }
+            }
+        };
+    }
+
+    /**
+     * Counts each mask under a channel and reports it when events are reported; a class, not a lambda,
+     * since lambdas cost start-up time.
+     */
+    private static final class ChannelSink implements StreamMasker.RedactionSink {
+        private final Engine engine;
+        private final String channel;
+
+        ChannelSink(Engine engine, String channel) {
+            this.engine = engine;
+            this.channel = channel;
+        }
+
+        @Override
+        public void redacted(Span mask) {
+            engine.counts.count(mask, channel);
+            if (engine.reporter != null) {
+                engine.reporter.redacted(mask, channel, null);
+            }
+        }
     }
 
     SecretRegistry secrets() {

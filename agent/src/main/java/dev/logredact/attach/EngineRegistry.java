@@ -5,24 +5,28 @@ import dev.logredact.secrets.SecretRegistry;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** The engine's secret registry, once the engine is built: what the public API registers values in. */
 final class EngineRegistry implements Future<SecretRegistry> {
-    private final Future<Engine> engine;
+    private final LazyEngine engine;
 
-    EngineRegistry(Future<Engine> engine) {
+    EngineRegistry(LazyEngine engine) {
         this.engine = engine;
     }
 
+    /** Starts the engine's build if need be; waits for it boundedly. */
     @Override
-    public SecretRegistry get() throws InterruptedException, ExecutionException {
-        return engine.get().secrets();
+    public SecretRegistry get() throws ExecutionException {
+        try {
+            return engine.await().secrets();
+        } catch (IllegalStateException e) {
+            throw new ExecutionException(e.getMessage(), e.getCause());
+        }
     }
 
     @Override
-    public SecretRegistry get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        return engine.get(timeout, unit).secrets();
+    public SecretRegistry get(long timeout, TimeUnit unit) throws ExecutionException {
+        return get();
     }
 
     @Override

@@ -1,10 +1,5 @@
 package dev.logredact.attach;
 
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,21 +10,21 @@ import java.util.List;
  *
  * <pre>
  * try {
- *     subject = (Type) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
- *             .getMethod(HOOK_METHOD, Object.class).invoke(null, subject);   // or the result is dropped
+ *     subject = (Type) HOOKS.getMethod(HOOK_METHOD, Object.class).invoke(null, subject);   // or the result is dropped
  * } catch (Throwable ignored) {
  * }
  * </pre>
  *
  * where the subject is the first argument of a static method or {@code this}, or a chosen argument
- * ({@link Target#replacingArgument}). Reflection through the system class loader, where
- * {@code -javaagent} puts the agent, needs no class injected into the bootstrap loader, so it costs no
- * JVM warning and opens no JDK package; the hooked methods ({@code System.setOut},
- * {@code ProcessBuilder.start}, Surefire's once-per-test-class property event) run rarely, so its cost
- * does not matter. Plain ASM, because a Byte Buddy agent builder costs hundreds of milliseconds and
- * this runs in every JVM.
+ * ({@link Target#replacingArgument}), and HOOKS the agent's hook class ({@link HookInvocation}).
+ * Reflection opens no JDK package; the hooked methods ({@code System.setOut},
+ * {@code ProcessBuilder.start}, Surefire's once-per-test-class property event) run rarely, so finding
+ * the hook on every call costs nothing that matters. Written into the class file directly
+ * ({@link ClassFilePatch}), because this runs in every JVM and loading a bytecode library for it costs
+ * more than the rest of premain; a logging library's classes get the same hook through ASM
+ * ({@link LibraryEntryHookPatch}).
  */
-public final class EntryHookPatch extends MethodPatch {
+public final class EntryHookPatch extends ClassFilePatch {
     /** One method to patch and the hook it calls. */
     public static final class Target {
         final String name;
@@ -60,19 +55,29 @@ public final class EntryHookPatch extends MethodPatch {
          * to the hook and replaces it with the hook's result; the argument must be of a reference type.
          */
         public static Target replacingArgument(String name, String descriptor, String hookMethod, int index) {
-            Type[] arguments = Type.getArgumentTypes(descriptor);
-            if (index < 0 || index >= arguments.length || arguments[index].getSort() < Type.ARRAY) {
+            List<String> arguments = HookInvocation.argumentDescriptors(descriptor);
+            if (index < 0 || index >= arguments.size() || !isReference(arguments.get(index))) {
                 throw new IllegalArgumentException(name + descriptor + " has no reference argument " + index);
             }
             return new Target(name, descriptor, hookMethod, true, index);
         }
+
+        /** The method, named with its descriptor: {@code write([B)V}. */
+        @Override
+        public String toString() {
+            return name + descriptor;
+        }
+    }
+
+    private static boolean isReference(String descriptor) {
+        return descriptor.startsWith("L") || descriptor.startsWith("[");
     }
 
     private final String hookClass;
     private final List<Target> targets;
 
     public EntryHookPatch(Class<?> patched, Class<?> hooks, List<Target> targets) {
-        this(Type.getInternalName(patched), hooks.getName(), targets);
+        this(patched.getName().replace('.', '/'), hooks.getName(), targets);
     }
 
     /**
@@ -86,65 +91,51 @@ public final class EntryHookPatch extends MethodPatch {
     }
 
     @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
+    boolean prologue(int access, String name, String descriptor, Bytecode code) {
         for (Target t : targets) {
             if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
-                return new HookCall(mv, t, HookInvocation.frameLocals(internalName, access, descriptor),
-                        (access & Opcodes.ACC_STATIC) != 0);
+                hookCall(t, (access & 0x0008) != 0, code);
+                return true;
             }
         }
-        return mv;
+        return false;
     }
 
-    private final class HookCall extends MethodVisitor {
-        private final Target target;
-        private final Object[] locals;
-        /** The local variable holding the subject, and its type as CHECKCAST takes it. */
-        private final int slot;
-        private final String type;
-
-        HookCall(MethodVisitor mv, Target target, Object[] locals, boolean isStatic) {
-            super(Opcodes.ASM9, mv);
-            this.target = target;
-            this.locals = locals;
-            if (target.argument < 0) {
-                slot = 0;
-                type = locals[0] instanceof String ? (String) locals[0] : null;
-            } else {
-                Type[] arguments = Type.getArgumentTypes(target.descriptor);
-                int s = isStatic ? 0 : 1;
-                for (int i = 0; i < target.argument; i++) {
-                    s += arguments[i].getSize();
-                }
-                slot = s;
-                type = arguments[target.argument].getInternalName();
+    /**
+     * <pre>
+     * try { subject = (Type) hook(subject); } catch (Throwable ignored) { }   // or the result dropped
+     * </pre>
+     */
+    private void hookCall(Target target, boolean isStatic, Bytecode code) {
+        int slot;
+        String type;
+        if (target.argument < 0) {
+            slot = 0;
+            type = code.locals.isEmpty() ? null : code.locals.get(0);
+        } else {
+            List<String> arguments = HookInvocation.argumentDescriptors(target.descriptor);
+            slot = isStatic ? 0 : 1;
+            for (int i = 0; i < target.argument; i++) {
+                slot += HookInvocation.size(arguments.get(i));
             }
+            type = arguments.get(target.argument);
         }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            Label start = new Label();
-            Label end = new Label();
-            Label handler = new Label();
-            Label after = new Label();
-            visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-            visitLabel(start);
-            HookInvocation.emit(this, hookClass, target.hookMethod,
-                    Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
-            if (target.replacesSubject) {
-                visitTypeInsn(Opcodes.CHECKCAST, type);
-                visitVarInsn(Opcodes.ASTORE, slot);
-            } else {
-                visitInsn(Opcodes.POP);
-            }
-            visitLabel(end);
-            visitJumpInsn(Opcodes.GOTO, after);
-            visitLabel(handler);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-            visitInsn(Opcodes.POP);
-            visitLabel(after);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        Bytecode.Label start = new Bytecode.Label();
+        Bytecode.Label end = new Bytecode.Label();
+        Bytecode.Label handler = new Bytecode.Label();
+        Bytecode.Label after = new Bytecode.Label();
+        code.tryCatch(start, end, handler, "java/lang/Throwable");
+        code.mark(start);
+        HookInvocation.emit(code, hookClass, target.hookMethod,
+                Collections.singletonList(new HookInvocation.Argument(HookInvocation.OBJECT, slot)));
+        if (target.replacesSubject) {
+            code.typeInsn(Bytecode.CHECKCAST, type.startsWith("L") ? type.substring(1, type.length() - 1) : type);
+            code.varInsn(Bytecode.ASTORE, slot);
+        } else {
+            code.insn(Bytecode.POP);
         }
+        code.mark(end);
+        code.jump(Bytecode.GOTO, after);
+        code.ignoreAndJoin(handler, after);
     }
 }

@@ -1,10 +1,5 @@
 package dev.logredact.attach;
 
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +22,7 @@ import java.util.List;
  * its own writes never come back here; in a Surefire fork, standard output is Maven's event channel and
  * is not hooked.
  */
-public final class FileDescriptorWritePatch extends MethodPatch {
+public final class FileDescriptorWritePatch extends ClassFilePatch {
     private static final String FILE_OUTPUT_STREAM = "java/io/FileOutputStream";
     private static final String FILE_DESCRIPTOR = "java/io/FileDescriptor";
 
@@ -43,90 +38,73 @@ public final class FileDescriptorWritePatch extends MethodPatch {
     }
 
     @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
-        if (!name.equals("write") || (access & Opcodes.ACC_STATIC) != 0 || !(out || err)) {
-            return mv;
+    boolean prologue(int access, String name, String descriptor, Bytecode code) {
+        if (!name.equals("write") || (access & 0x0008) != 0 || !(out || err)) {
+            return false;
         }
-        Object[] locals = HookInvocation.frameLocals(FILE_OUTPUT_STREAM, access, descriptor);
         switch (descriptor) {
             case "(I)V":
-                return new Guard(mv, locals, "writeByte", arguments(Type.INT_TYPE));
+                guard(code, "writeByte", arguments("I"));
+                return true;
             case "([B)V":
-                return new Guard(mv, locals, "writeAll", arguments(Type.getType(byte[].class)));
+                guard(code, "writeAll", arguments("[B"));
+                return true;
             case "([BII)V":
-                return new Guard(mv, locals, "write", arguments(Type.getType(byte[].class), Type.INT_TYPE, Type.INT_TYPE));
+                guard(code, "write", arguments("[B", "I", "I"));
+                return true;
             default:
-                return mv;
+                return false;
         }
     }
 
     /** {@code this} as an Object, then the method's own arguments from slot 1 on. */
-    private static List<HookInvocation.Argument> arguments(Type... types) {
+    private static List<HookInvocation.Argument> arguments(String... descriptors) {
         List<HookInvocation.Argument> list = new ArrayList<>();
-        list.add(new HookInvocation.Argument(Type.getType(Object.class), 0));
+        list.add(new HookInvocation.Argument(HookInvocation.OBJECT, 0));
         int slot = 1;
-        for (Type t : types) {
-            list.add(new HookInvocation.Argument(t, slot));
-            slot += t.getSize();
+        for (String d : descriptors) {
+            list.add(new HookInvocation.Argument(d, slot));
+            slot += HookInvocation.size(d);
         }
         return list;
     }
 
-    private final class Guard extends MethodVisitor {
-        private final Object[] locals;
-        private final String hookMethod;
-        private final List<HookInvocation.Argument> arguments;
-
-        Guard(MethodVisitor mv, Object[] locals, String hookMethod, List<HookInvocation.Argument> arguments) {
-            super(Opcodes.ASM9, mv);
-            this.locals = locals;
-            this.hookMethod = hookMethod;
-            this.arguments = arguments;
+    private void guard(Bytecode code, String hookMethod, List<HookInvocation.Argument> arguments) {
+        Bytecode.Label call = new Bytecode.Label();
+        Bytecode.Label start = new Bytecode.Label();
+        Bytecode.Label end = new Bytecode.Label();
+        Bytecode.Label handler = new Bytecode.Label();
+        Bytecode.Label skip = new Bytecode.Label();
+        code.varInsn(HookInvocation.ALOAD, 0);
+        code.methodInsn(HookInvocation.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;");
+        code.ldcClass(FILE_OUTPUT_STREAM);
+        code.jump(Bytecode.IF_ACMPNE, skip);
+        if (out) {
+            compareDescriptor(code, "out");
+            code.jump(err ? Bytecode.IF_ACMPEQ : Bytecode.IF_ACMPNE, err ? call : skip);
         }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            Label call = new Label();
-            Label skip = new Label();
-            Label start = new Label();
-            Label end = new Label();
-            Label handler = new Label();
-            visitVarInsn(Opcodes.ALOAD, 0);
-            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;", false);
-            visitLdcInsn(Type.getObjectType(FILE_OUTPUT_STREAM));
-            visitJumpInsn(Opcodes.IF_ACMPNE, skip);
-            if (out) {
-                compareDescriptor("out");
-                visitJumpInsn(err ? Opcodes.IF_ACMPEQ : Opcodes.IF_ACMPNE, err ? call : skip);
-            }
-            if (err) {
-                compareDescriptor("err");
-                visitJumpInsn(Opcodes.IF_ACMPNE, skip);
-            }
-            visitLabel(call);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
-            visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-            visitLabel(start);
-            HookInvocation.emit(this, hookClass, hookMethod, arguments);
-            visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Boolean");
-            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Boolean", "booleanValue", "()Z", false);
-            visitJumpInsn(Opcodes.IFEQ, end);
-            visitInsn(Opcodes.RETURN);
-            visitLabel(end);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
-            visitJumpInsn(Opcodes.GOTO, skip);
-            visitLabel(handler);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-            visitInsn(Opcodes.POP);
-            visitLabel(skip);
-            visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        if (err) {
+            compareDescriptor(code, "err");
+            code.jump(Bytecode.IF_ACMPNE, skip);
         }
+        code.mark(call);
+        code.frame();
+        code.tryCatch(start, end, handler, "java/lang/Throwable");
+        code.mark(start);
+        HookInvocation.emit(code, hookClass, hookMethod, arguments);
+        code.typeInsn(Bytecode.CHECKCAST, "java/lang/Boolean");
+        code.methodInsn(HookInvocation.INVOKEVIRTUAL, "java/lang/Boolean", "booleanValue", "()Z");
+        code.jump(Bytecode.IFEQ, end);
+        code.insn(Bytecode.RETURN);
+        code.mark(end);
+        code.frame();
+        code.jump(Bytecode.GOTO, skip);
+        code.ignoreAndJoin(handler, skip);
+    }
 
-        private void compareDescriptor(String which) {
-            visitVarInsn(Opcodes.ALOAD, 0);
-            visitFieldInsn(Opcodes.GETFIELD, FILE_OUTPUT_STREAM, "fd", "L" + FILE_DESCRIPTOR + ";");
-            visitFieldInsn(Opcodes.GETSTATIC, FILE_DESCRIPTOR, which, "L" + FILE_DESCRIPTOR + ";");
-        }
+    private static void compareDescriptor(Bytecode code, String which) {
+        code.varInsn(HookInvocation.ALOAD, 0);
+        code.fieldInsn(Bytecode.GETFIELD, FILE_OUTPUT_STREAM, "fd", "L" + FILE_DESCRIPTOR + ";");
+        code.fieldInsn(HookInvocation.GETSTATIC, FILE_DESCRIPTOR, which, "L" + FILE_DESCRIPTOR + ";");
     }
 }

@@ -1,10 +1,14 @@
 package dev.logredact.attach;
 
+import dev.logredact.config.Hook;
+
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The patches of already loaded JDK classes, applied in one retransformation: each retransformation
@@ -13,7 +17,9 @@ import java.util.List;
 final class JdkPatches {
     private final List<Class<?>> classes = new ArrayList<>();
     private final List<String> losses = new ArrayList<>();
-    private Class<?>[] loadedAtStart;
+    /** Loss per JDK class patched by name (binary name), looked for among the loaded classes in {@link #apply}. */
+    private final Map<String, String> named = new HashMap<>();
+    private FrameworkPatches frameworks;
 
     /**
      * @param loss what is not masked when the patch cannot be applied, for the warning
@@ -29,36 +35,45 @@ final class JdkPatches {
      * as it loads, and retransformed with the others only if it was loaded already.
      */
     void addByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer, String loss) {
-        addNamed(instrumentation, internalName, transformer, loss, true);
-    }
-
-    /** As {@link #addByName}, for a library class, in whichever class loaders loaded it already. */
-    void addLibraryByName(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss) {
-        addNamed(instrumentation, internalName, transformer, loss, false);
-    }
-
-    private void addNamed(Instrumentation instrumentation, String internalName, ClassFileTransformer transformer,
-                          String loss, boolean bootstrapOnly) {
         instrumentation.addTransformer(transformer, true);
-        String name = internalName.replace('/', '.');
-        for (Class<?> loaded : loaded(instrumentation)) {
-            if (loaded.getName().equals(name) && (!bootstrapOnly || loaded.getClassLoader() == null)) {
+        named.put(internalName.replace('/', '.'), loss);
+    }
+
+    /**
+     * The logging-framework patches: one transformer for all, and the framework classes loaded already
+     * (when the agent attaches late) retransformed with the others.
+     */
+    void addFrameworks(Instrumentation instrumentation, FrameworkPatches frameworks) {
+        instrumentation.addTransformer(frameworks, true);
+        this.frameworks = frameworks;
+    }
+
+    /**
+     * The loaded classes patched by name or by a framework patch: one pass over the JVM's classes for
+     * all of them, since a JVM holds a thousand classes at start-up and each pass looks at every one.
+     */
+    private void addLoaded(Instrumentation instrumentation) {
+        if (named.isEmpty() && frameworks == null) {
+            return;
+        }
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            String name = loaded.getName();
+            boolean boot = loaded.getClassLoader() == null;
+            String loss = boot ? named.get(name) : null;
+            // Frameworks are libraries, or JUL's formatters in the JDK: other JDK classes are not looked up.
+            if (loss == null && frameworks != null && (!boot || name.startsWith("java.util.logging."))) {
+                Hook hook = frameworks.framework(name.replace('.', '/'));
+                loss = hook == null ? null : FrameworkPatches.loss(hook);
+            }
+            if (loss != null) {
                 classes.add(loaded);
                 losses.add(loss);
             }
         }
     }
 
-    /** The classes loaded at start-up, listed once: the list costs a pass over every class of the JVM. */
-    private Class<?>[] loaded(Instrumentation instrumentation) {
-        if (loadedAtStart == null) {
-            loadedAtStart = instrumentation.getAllLoadedClasses();
-        }
-        return loadedAtStart;
-    }
-
     void apply(Instrumentation instrumentation, PrintStream err) {
+        addLoaded(instrumentation);
         if (classes.isEmpty()) {
             return;
         }

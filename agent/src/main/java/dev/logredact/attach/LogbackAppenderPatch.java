@@ -5,8 +5,6 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 import java.util.Collections;
 
 /**
@@ -18,7 +16,7 @@ import java.util.Collections;
  * alone, so it is the one when present; before, {@code writeBytes} is. Patching both would mask and
  * count every event twice.
  */
-final class LogbackAppenderPatch implements ClassFileTransformer {
+final class LogbackAppenderPatch extends ClassPatch {
     static final String APPENDER = "ch/qos/logback/core/OutputStreamAppender";
     static final String WRITE_WITH_FLUSH = "writeByteArrayToOutputStreamWithPossibleFlush";
     static final String WRITE_BYTES = "writeBytes";
@@ -27,30 +25,21 @@ final class LogbackAppenderPatch implements ClassFileTransformer {
     private final String hookClass;
 
     LogbackAppenderPatch(String hookClass) {
+        super(APPENDER);
         this.hookClass = hookClass;
     }
 
-    @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (!APPENDER.equals(className)) {
-            return null;
-        }
-        try {
-            return patch(classfileBuffer);
-        } catch (Throwable t) {
-            return null;
-        }
-    }
-
     /** The class patched, or {@code null} when it has neither method (Logback before 1.2). */
-    byte[] patch(byte[] classFile) {
+    @Override
+    byte[] patch(byte[] classFile, boolean loading) {
         String method = chooseMethod(classFile);
         if (method == null) {
+            PatchLog.skipped(APPENDER, "Logback before 1.2 has neither " + WRITE_WITH_FLUSH + " nor " + WRITE_BYTES
+                    + "; what its appenders write is masked only where it reaches System.out/err");
             return null;
         }
-        return new EntryHookPatch(APPENDER, hookClass, Collections.singletonList(
-                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile);
+        return new LibraryEntryHookPatch(APPENDER, hookClass, Collections.singletonList(
+                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile, loading);
     }
 
     static String chooseMethod(byte[] classFile) {

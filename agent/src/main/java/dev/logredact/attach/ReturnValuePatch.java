@@ -5,76 +5,93 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Patches methods that return a {@code String} (a JDK formatter's {@code format}, say) so that every
+ * Patches methods that return an object (a JDK formatter's {@code format}, say) so that every
  * {@code return value} becomes, in JDK types only:
  *
  * <pre>
- * String returned = value;
+ * T returned = value;
  * try {
- *     return (String) ClassLoader.getSystemClassLoader().loadClass(HOOK_CLASS)
- *             .getMethod(HOOK_METHOD, Object.class).invoke(null, returned);
+ *     return (T) HOOKS.getMethod(HOOK_METHOD, Object.class).invoke(null, returned);   // see HookInvocation
  * } catch (Throwable t) {
- *     return FALLBACK;
+ *     return FALLBACK;   // or, for a method without a fallback, returned
  * }
  * </pre>
  *
- * The fallback replaces the value because the value may hold a secret: when the agent cannot be
+ * A String's fallback replaces the value because the value may hold a secret: when the agent cannot be
  * reached, nothing unmasked may pass. The hook itself never throws (it withholds on its own failures),
  * so the fallback is for a broken agent only. Reflection for the reasons given on {@link EntryHookPatch}.
  */
-public final class ReturnValuePatch extends MethodPatch {
+public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target> {
     /** One method to patch, the hook it calls, and what it returns when the hook cannot be called. */
     public static final class Target {
         final String name;
         final String descriptor;
         final String hookMethod;
         final String fallback;
+        /** The returned type, as CHECKCAST takes it. */
+        final String type;
 
+        /** A method returning a String, which returns {@code fallback} when the hook cannot be called. */
         public Target(String name, String descriptor, String hookMethod, String fallback) {
-            if (!Type.getReturnType(descriptor).getDescriptor().equals("Ljava/lang/String;")) {
-                throw new IllegalArgumentException(name + descriptor + " does not return a String");
+            this(name, descriptor, hookMethod, fallback, "java/lang/String");
+            if (fallback == null) {
+                throw new IllegalArgumentException(name + descriptor + ": a String's fallback is needed");
+            }
+        }
+
+        private Target(String name, String descriptor, String hookMethod, String fallback, String expectedType) {
+            // Read without ASM, which is loaded only to patch the class.
+            String returned = descriptor.substring(descriptor.indexOf(')') + 1);
+            if (!returned.startsWith("L") || expectedType != null && !returned.equals("L" + expectedType + ";")) {
+                throw new IllegalArgumentException(name + descriptor + " does not return " + (expectedType != null
+                        ? expectedType : "an object"));
             }
             this.name = name;
             this.descriptor = descriptor;
             this.hookMethod = hookMethod;
             this.fallback = fallback;
+            this.type = returned.substring(1, returned.length() - 1);
+        }
+
+        /**
+         * A method returning an object of a JDK type (a stream, say), which returns its own value when the
+         * hook cannot be called: for values that hold no text themselves.
+         */
+        public static Target keepingValueOnFailure(String name, String descriptor, String hookMethod) {
+            return new Target(name, descriptor, hookMethod, null, null);
+        }
+
+        /** The method, named with its descriptor: {@code write([B)V}. */
+        @Override
+        public String toString() {
+            return name + descriptor;
         }
     }
-
-    private final String hookClass;
-    private final List<Target> targets;
 
     /**
      * For a class that may not be loaded yet, named as in class files ({@code a/b/C}); the hook class is
      * named because it is loaded through the system class loader when a patched method runs.
      */
     public ReturnValuePatch(String patchedInternalName, String hookClassName, List<Target> targets) {
-        super(patchedInternalName);
-        this.hookClass = hookClassName;
-        this.targets = new ArrayList<>(targets);
+        super(patchedInternalName, hookClassName, targets);
     }
 
     @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor) {
-        return mv;
-    }
-
-    @Override
-    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader) {
+    MethodVisitor patchMethod(MethodVisitor mv, int access, String name, String descriptor, ClassReader reader,
+                              HookAccessors hooks) {
         if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return mv;
         }
         for (Target t : targets) {
             if (t.name.equals(name) && t.descriptor.equals(descriptor)) {
                 int[] shape = shape(reader, name, descriptor);
-                return new HookCall(mv, t, shape[0], shape[1]);
+                return new HookCall(mv, t, shape[0], shape[1], hooks);
             }
         }
         return mv;
@@ -123,10 +140,12 @@ public final class ReturnValuePatch extends MethodPatch {
         /** Per return, in order: start and end of its try block. */
         private final Label[][] blocks;
         private final Label handler = new Label();
+        private final HookAccessors hooks;
         private int returns;
 
-        HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount) {
+        HookCall(MethodVisitor mv, Target target, int maxLocals, int returnCount, HookAccessors hooks) {
             super(Opcodes.ASM9, mv);
+            this.hooks = hooks;
             this.target = target;
             this.slot = maxLocals;
             this.blocks = new Label[returnCount][];
@@ -155,9 +174,9 @@ public final class ReturnValuePatch extends MethodPatch {
             Label[] block = blocks[returns++];
             super.visitVarInsn(Opcodes.ASTORE, slot);
             super.visitLabel(block[0]);
-            HookInvocation.emit(mv, hookClass, target.hookMethod,
-                    Collections.singletonList(new HookInvocation.Argument(Type.getType(Object.class), slot)));
-            super.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+            hooks.emit(mv, hookClass, target.hookMethod,
+                    Collections.singletonList(new HookInvocation.Argument(HookInvocation.OBJECT, slot)));
+            super.visitTypeInsn(Opcodes.CHECKCAST, target.type);
             super.visitLabel(block[1]);
             super.visitInsn(Opcodes.ARETURN);
         }
@@ -166,9 +185,22 @@ public final class ReturnValuePatch extends MethodPatch {
         public void visitMaxs(int maxStack, int maxLocals) {
             if (returns > 0) {
                 super.visitLabel(handler);
-                super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                if (hooks.frames()) {
+                    Object[] locals = new Object[0];
+                    if (target.fallback == null) {
+                        // Every local unknown but the value, stored before each try block began.
+                        locals = new Object[slot + 1];
+                        Arrays.fill(locals, Opcodes.TOP);
+                        locals[slot] = target.type;
+                    }
+                    super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+                }
                 super.visitInsn(Opcodes.POP);
-                super.visitLdcInsn(target.fallback);
+                if (target.fallback == null) {
+                    super.visitVarInsn(Opcodes.ALOAD, slot);
+                } else {
+                    super.visitLdcInsn(target.fallback);
+                }
                 super.visitInsn(Opcodes.ARETURN);
             }
             super.visitMaxs(maxStack, maxLocals);

@@ -14,12 +14,18 @@ public final class AgentConfig {
     /** By {@link ConfigKey#ordinal()}. */
     private final Object[] values;
     private final String[] origins;
+    /** The OTEL_EXPORTER_OTLP_* fallback when it gives the collector, else null. */
+    private final OtlpEnvironment otel;
+    private final URI collectorLogsUrl;
     private final Map<String, String> collectorHeaders;
 
     /** Takes the arrays over. */
-    AgentConfig(Object[] values, String[] origins) {
+    AgentConfig(Object[] values, String[] origins, OtlpEnvironment otel) {
         this.values = values;
         this.origins = origins;
+        this.otel = otel;
+        URI endpoint = collectorEndpoint();
+        this.collectorLogsUrl = endpoint != null ? Endpoint.logsUrl(endpoint) : otel != null ? otel.logsUrl : null;
         this.collectorHeaders = mergedHeaders();
     }
 
@@ -51,14 +57,23 @@ public final class AgentConfig {
         return (Integer) get(ConfigKey.SECRETS_MIN_LENGTH);
     }
 
-    /** An http or https URL with a host and no credentials; null when events are not exported. */
+    /** {@code logredact.collector.endpoint}: an http or https URL with a host and no credentials, or null. */
     public URI collectorEndpoint() {
         return (URI) get(ConfigKey.COLLECTOR_ENDPOINT);
     }
 
     /**
-     * The headers of every export request: those of {@link #collectorHeadersFile()}, then
-     * {@code collector.headers}, which wins for a name both set. Names are case-insensitive. Never log these.
+     * Where events are POSTed: {@code {collector.endpoint}/v1/logs}, or with {@code collector.otel.env}
+     * and no endpoint key, the OTLP exporter's logs endpoint; null when events are not exported.
+     */
+    public URI collectorLogsUrl() {
+        return collectorLogsUrl;
+    }
+
+    /**
+     * The headers of every export request: those of the OTLP exporter's variables when they give the
+     * collector, then {@link #collectorHeadersFile()}, then {@code collector.headers}; a later one wins for
+     * a name both set. Names are case-insensitive. Never log these.
      */
     public Map<String, String> collectorHeaders() {
         return collectorHeaders;
@@ -67,6 +82,11 @@ public final class AgentConfig {
     /** Null when unset. */
     public Path collectorHeadersFile() {
         return pathOf(ConfigKey.COLLECTOR_HEADERS_FILE);
+    }
+
+    /** How long the exit waits for events to reach the collector before leaving them spooled. */
+    public long collectorDrainMillis() {
+        return (Long) get(ConfigKey.COLLECTOR_DRAIN_MILLIS);
     }
 
     public Path spoolDir() {
@@ -80,6 +100,14 @@ public final class AgentConfig {
 
     public boolean summary() {
         return (Boolean) get(ConfigKey.SUMMARY);
+    }
+
+    /**
+     * Whether to print {@code ::add-mask::} for each secret a rule finds, so that the GitHub Actions
+     * runner masks it in later steps too; only effective when {@code GITHUB_ACTIONS=true}.
+     */
+    public boolean githubAddMask() {
+        return (Boolean) get(ConfigKey.GITHUB_ADD_MASK);
     }
 
     /** Unmodifiable. */
@@ -124,6 +152,12 @@ public final class AgentConfig {
             sb.append("logredact: ").append(key.id).append(" = ").append(shown(key, get(key)))
                     .append(" (").append(origins[key.ordinal()]).append(')');
         }
+        if (otel != null) {
+            sb.append("\nlogredact: events go to ").append(otel.logsUrl).append(" (").append(otel.endpointVariable).append(')');
+            if (otel.headersVariable != null) {
+                sb.append(" with the headers of ").append(otel.headersVariable);
+            }
+        }
         return sb.toString();
     }
 
@@ -161,6 +195,9 @@ public final class AgentConfig {
     @SuppressWarnings("unchecked")
     private Map<String, String> mergedHeaders() {
         Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (otel != null) {
+            merged.putAll(otel.headers);
+        }
         PairsFile file = (PairsFile) get(ConfigKey.COLLECTOR_HEADERS_FILE);
         if (file != null) {
             merged.putAll(file.pairs);

@@ -26,10 +26,14 @@ enum ConfigKey {
     COLLECTOR_ENDPOINT("collector.endpoint", Visibility.URL, null),
     COLLECTOR_HEADERS("collector.headers", Visibility.SECRET, Collections.<String, String>emptyMap()),
     COLLECTOR_HEADERS_FILE("collector.headers.file", Visibility.PLAIN, null),
+    COLLECTOR_DRAIN_MILLIS("collector.drain.millis", Visibility.PLAIN, 5000L),
+    /** Whether the OTLP exporter's OTEL_EXPORTER_OTLP_* variables are a fallback: see {@link OtlpEnvironment}. */
+    COLLECTOR_OTEL_ENV("collector.otel.env", Visibility.PLAIN, Boolean.FALSE),
     /** Its default depends on the JVM: see {@link #defaultValue(Properties)}. */
     SPOOL_DIR("spool.dir", Visibility.PLAIN, null),
     FINGERPRINT_KEY("fingerprint.key", Visibility.SECRET, null),
     SUMMARY("summary", Visibility.PLAIN, Boolean.TRUE),
+    GITHUB_ADD_MASK("github.add.mask", Visibility.PLAIN, Boolean.FALSE),
     INSTRUMENT("instrument", Visibility.PLAIN, Hook.all()),
     ON_ERROR("on.error", Visibility.PLAIN, OnError.WITHHOLD),
     DEBUG("debug", Visibility.PLAIN, Boolean.FALSE),
@@ -86,6 +90,8 @@ enum ConfigKey {
         switch (this) {
             case ENABLED:
             case SUMMARY:
+            case GITHUB_ADD_MASK:
+            case COLLECTOR_OTEL_ENV:
             case DEBUG:
             case STRICT:
                 return Values.bool(text);
@@ -101,6 +107,7 @@ enum ConfigKey {
             case SECRETS_MIN_LENGTH:
                 return (int) Values.wholeNumber(text, 1, Integer.MAX_VALUE);
             case IDLE_MILLIS:
+            case COLLECTOR_DRAIN_MILLIS:
                 return Values.wholeNumber(text, 0, Long.MAX_VALUE);
             case COLLECTOR_ENDPOINT:
                 return Endpoint.parse(text);

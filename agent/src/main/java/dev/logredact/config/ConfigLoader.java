@@ -9,7 +9,8 @@ import java.util.Properties;
  * Reads the agent's configuration (ARCHITECTURE §4). Precedence, highest first: agent arguments, system
  * properties {@code logredact.*}, environment {@code LOGREDACT_*}, the properties file named by
  * {@code logredact.config.file}, defaults. For each key the first source whose value is valid wins; an
- * invalid value is reported and the next source is tried. Never throws for bad input.
+ * invalid value is reported and the next source is tried. Below all of them, and only when asked, the
+ * OTLP exporter's variables give the collector ({@link OtlpEnvironment}). Never throws for bad input.
  */
 public final class ConfigLoader {
     private final List<ConfigMessage> messages = new ArrayList<>();
@@ -40,7 +41,23 @@ public final class ConfigLoader {
                 loader.resolve(key, key.defaultValue(systemProperties));
             }
         }
-        return new LoadedConfig(new AgentConfig(loader.values, loader.origins), loader.messages);
+        OtlpEnvironment otel = null;
+        // Below every logredact source: even an invalid logredact.collector.endpoint says where the user
+        // meant events to go.
+        if ((Boolean) loader.values[ConfigKey.COLLECTOR_OTEL_ENV.ordinal()] && !loader.anySourceSets(ConfigKey.COLLECTOR_ENDPOINT)) {
+            otel = OtlpEnvironment.read(environment, loader.messages);
+        }
+        return new LoadedConfig(new AgentConfig(loader.values, loader.origins, otel), loader.messages);
+    }
+
+    private boolean anySourceSets(ConfigKey key) {
+        for (Source source : sources) {
+            String raw = source.get(key);
+            if (raw != null && !raw.trim().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Source configFileSource(PairsFile file) {

@@ -8,7 +8,26 @@ final class Endpoint {
     private Endpoint() {
     }
 
+    /** A base URL, to which {@link #logsUrl} appends the path. */
     static URI parse(String text) throws InvalidValueException {
+        return checked(text, "events go to {endpoint}/v1/logs");
+    }
+
+    /** The whole URL events are POSTed to, used as is. */
+    static URI parseLogsUrl(String text) throws InvalidValueException {
+        return checked(text, "a query can carry a credential, and URLs end up in logs");
+    }
+
+    /** {@code {endpoint}/v1/logs}, whether or not the endpoint ends with a slash. */
+    static URI logsUrl(URI endpoint) {
+        String base = endpoint.toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + "/v1/logs");
+    }
+
+    private static URI checked(String text, String whyNoQuery) throws InvalidValueException {
         URI uri;
         try {
             uri = new URI(text);
@@ -29,7 +48,7 @@ final class Endpoint {
             throw new InvalidValueException("has no valid host name");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidValueException("must not have a query or fragment: events go to {endpoint}/v1/logs");
+            throw new InvalidValueException("must not have a query or fragment: " + whyNoQuery);
         }
         return uri;
     }

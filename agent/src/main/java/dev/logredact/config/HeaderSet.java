@@ -1,5 +1,10 @@
 package dev.logredact.config;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +23,19 @@ final class HeaderSet {
      * headers file takes any value).
      */
     static Map<String, String> parsePairs(String text) throws InvalidValueException {
+        return parsePairs(text, false);
+    }
+
+    /**
+     * As {@link #parsePairs(String)}, with each value percent-decoded as UTF-8, as the OTLP exporter's
+     * {@code OTEL_EXPORTER_OTLP_HEADERS} takes them (W3C Baggage values: {@code %20} is a space, while
+     * {@code +} stays a plus, as base64 credentials need).
+     */
+    static Map<String, String> parsePercentEncodedPairs(String text) throws InvalidValueException {
+        return parsePairs(text, true);
+    }
+
+    private static Map<String, String> parsePairs(String text, boolean percentEncoded) throws InvalidValueException {
         HeaderSet set = new HeaderSet();
         String[] pairs = text.split(",");
         for (int i = 0; i < pairs.length; i++) {
@@ -30,9 +48,40 @@ final class HeaderSet {
             if (eq < 0) {
                 throw new InvalidValueException(place + " has no '=' between name and value");
             }
-            set.add(pair.substring(0, eq), pair.substring(eq + 1), place);
+            String value = pair.substring(eq + 1);
+            set.add(pair.substring(0, eq), percentEncoded ? percentDecoded(value.trim(), place) : value, place);
         }
         return set.toMap();
+    }
+
+    private static String percentDecoded(String value, String place) throws InvalidValueException {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw new InvalidValueException(place + ": the value has a '%' that is not followed by two hex digits");
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else {
+                int end = i + Character.charCount(value.codePointAt(i));
+                byte[] encoded = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+                i = end - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidValueException(place + ": the percent-decoded value is not UTF-8");
+        }
     }
 
     void add(String name, String value, String place) throws InvalidValueException {

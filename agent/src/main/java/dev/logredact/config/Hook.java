@@ -14,12 +14,16 @@ import java.util.Set;
 /** What the agent may instrument ({@code logredact.instrument}). */
 public enum Hook {
     STDOUT, STDERR, LOGBACK, LOG4J2, JUL,
+    /** Log4j 1.2 and reload4j. */
+    LOG4J1,
+    /** The file slf4j-simple writes to when {@code org.slf4j.simpleLogger.logFile} names one. */
+    SLF4J_SIMPLE,
     /** Child JVMs started by this one carry the agent too. */
     FORKS;
 
-    /** The name in {@code logredact.instrument}, such as {@code log4j2}. */
+    /** The name in {@code logredact.instrument}, such as {@code log4j2} or {@code slf4j-simple}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override

@@ -8,12 +8,16 @@ import java.util.function.UnaryOperator;
  * loader, so it takes and returns {@code Object}.
  *
  * <p>An event takes one of two disjoint paths: direct encoding ({@code StringBuilderEncoder},
- * {@code LockingStringBuilderEncoder}) gets the builder, and {@code AbstractStringLayout#getBytes}
- * gets the string otherwise; so each event is masked, and counted, once.
+ * {@code LockingStringBuilderEncoder}, JsonTemplateLayout's own encoder) gets the builder, and
+ * {@code AbstractStringLayout#getBytes} or {@code JsonTemplateLayout#toSerializable} gets the string
+ * otherwise; so each event is masked, and counted, once.
  */
 public final class Log4j2Hooks {
     /** Written instead of an event that could not be masked: the log shows a gap, never the secret. */
     static final String WITHHELD = "[logredact: log event withheld: it could not be masked]" + System.lineSeparator();
+    /** The same for a JSON layout's event, which must stay a JSON object so the log still parses. */
+    public static final String WITHHELD_JSON = "{\"message\":\"[logredact: log event withheld: it could not be masked]\"}"
+            + System.lineSeparator();
 
     private static volatile UnaryOperator<String> masker;
 
@@ -44,8 +48,9 @@ public final class Log4j2Hooks {
             }
         } catch (Throwable t) {
             try {
+                String withheld = withheld(sb);
                 sb.setLength(0);
-                sb.append(WITHHELD);
+                sb.append(withheld);
             } catch (Throwable ignored) {
                 // Nothing else can be done with a builder that refuses to be changed.
             }
@@ -65,16 +70,21 @@ public final class Log4j2Hooks {
         try {
             return mask(s);
         } catch (Throwable t) {
-            return WITHHELD;
+            return withheld(s);
         }
     }
 
     private static String mask(String text) {
         UnaryOperator<String> m = masker;
         if (m == null) {
-            return WITHHELD;
+            return withheld(text);
         }
         String masked = m.apply(text);
-        return masked == null ? WITHHELD : masked;
+        return masked == null ? withheld(text) : masked;
+    }
+
+    /** The marker that stands for {@code text}: a JSON object where a JSON layout made the event. */
+    private static String withheld(CharSequence text) {
+        return text.length() > 0 && text.charAt(0) == '{' ? WITHHELD_JSON : WITHHELD;
     }
 }

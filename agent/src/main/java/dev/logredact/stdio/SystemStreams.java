@@ -79,7 +79,7 @@ public final class SystemStreams {
             }
             Charset charset = charsetOf(stream);
             MaskingOutputStream masking = new MaskingOutputStream(target,
-                    () -> factory.create(target, charset, channel), backlog, idleMillis, withholdOnError);
+                    new FactoryCall(factory, target, charset, channel), backlog, idleMillis, withholdOnError);
             MaskingPrintStream wrapper;
             try {
                 wrapper = new MaskingPrintStream(stream, masking, charset, standard ? channel : null);
@@ -90,6 +90,26 @@ public final class SystemStreams {
             wrappers.put(stream, wrapper);
             all.add(wrapper);
             return wrapper;
+        }
+    }
+
+    /** One stream's masker from the factory; a class, not a lambda, which costs start-up time. */
+    private static final class FactoryCall implements MaskingOutputStream.Supplier {
+        private final MaskerFactory factory;
+        private final java.io.OutputStream target;
+        private final Charset charset;
+        private final String channel;
+
+        FactoryCall(MaskerFactory factory, java.io.OutputStream target, Charset charset, String channel) {
+            this.factory = factory;
+            this.target = target;
+            this.charset = charset;
+            this.channel = channel;
+        }
+
+        @Override
+        public StreamMasker get() {
+            return factory.create(target, charset, channel);
         }
     }
 

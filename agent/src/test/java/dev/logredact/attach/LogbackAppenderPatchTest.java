@@ -38,6 +38,6 @@ class LogbackAppenderPatchTest {
     @Test
     void before12NothingIsPatched() {
         assertNull(LogbackAppenderPatch.chooseMethod(appender()));
-        assertNull(new LogbackAppenderPatch("x.Hooks").patch(appender()));
+        assertNull(new LogbackAppenderPatch("x.Hooks").patch(appender(), true));
     }
 }

@@ -11,8 +11,16 @@ final class PatchedClasses {
 
     /** A new instance, made with the no-argument constructor, of {@code type} as {@code patch} rewrites it. */
     static Object instance(Class<?> type, ClassFileTransformer patch) throws Exception {
+        return instance(type, patch, false);
+    }
+
+    /**
+     * As {@link #instance(Class, ClassFileTransformer)}; {@code retransformed} has the patch see the class
+     * as already loaded, when it may not add members.
+     */
+    static Object instance(Class<?> type, ClassFileTransformer patch, boolean retransformed) throws Exception {
         String name = type.getName();
-        byte[] bytes = patch.transform(null, name.replace('.', '/'), null, null, classFile(type));
+        byte[] bytes = patch.transform(null, name.replace('.', '/'), retransformed ? type : null, null, classFile(type));
         if (bytes == null) {
             throw new AssertionError("the patch left " + name + " unchanged");
         }
@@ -22,6 +30,13 @@ final class PatchedClasses {
             }
         }.define();
         return patched.getConstructor().newInstance();
+    }
+
+    /** A JDK class's file as this JDK has it. */
+    static byte[] jdkClassFile(String internalName) throws IOException {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
+            return in.readAllBytes();
+        }
     }
 
     static byte[] classFile(Class<?> type) throws IOException {

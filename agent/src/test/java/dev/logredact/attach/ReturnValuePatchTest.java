@@ -10,6 +10,7 @@ import java.util.Collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 public class ReturnValuePatchTest {
@@ -123,8 +124,48 @@ public class ReturnValuePatchTest {
     }
 
     @Test
-    void onlyMethodsReturningAStringCanBePatched() {
+    void aStringFallbackIsForMethodsReturningAString() {
         assertThrows(IllegalArgumentException.class, () -> new ReturnValuePatch.Target("m", "()Ljava/lang/Object;", "mask", "x"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReturnValuePatch.Target("m", "()Ljava/lang/String;", "mask", null));
+        assertThrows(IllegalArgumentException.class, () -> ReturnValuePatch.Target.keepingValueOnFailure("m", "()I", "mask"));
+    }
+
+    /** Stands for slf4j-simple's OutputChoice: returns a stream the hook may replace. */
+    public static class Choice {
+        public final Object target = new StringBuilder("own");
+
+        public CharSequence target(long slot, String name) {
+            double weight = slot * 2.5;
+            return name == null ? (CharSequence) target : name + weight;
+        }
+    }
+
+    public static class StreamHooks {
+        public static Object replace(Object stream) {
+            return new StringBuilder("replaced ").append(stream);
+        }
+
+        public static Object fails(Object stream) {
+            throw new IllegalStateException("broken agent");
+        }
+    }
+
+    @Test
+    void anObjectIsReplacedByTheHookOrElseKept() throws Exception {
+        String descriptor = "(JLjava/lang/String;)Ljava/lang/CharSequence;";
+        for (String hook : new String[] {"replace", "fails", "wrongType"}) {
+            Object choice = PatchedClasses.instance(Choice.class, new ReturnValuePatch(Choice.class.getName().replace('.', '/'),
+                    ("wrongType".equals(hook) ? Hooks.class : StreamHooks.class).getName(),
+                    Collections.singletonList(ReturnValuePatch.Target.keepingValueOnFailure("target", descriptor, hook))));
+            Object own = choice.getClass().getField("target").get(choice);
+            Object returned = choice.getClass().getMethod("target", long.class, String.class).invoke(choice, 2L, null);
+            if (hook.equals("replace")) {
+                assertEquals("replaced own", returned.toString());
+            } else {
+                assertSame(own, returned, hook);
+            }
+        }
     }
 
     @Test

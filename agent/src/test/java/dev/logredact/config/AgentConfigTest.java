@@ -37,9 +37,11 @@ class AgentConfigTest {
         assertNull(c.collectorEndpoint());
         assertEquals(Map.of(), c.collectorHeaders());
         assertNull(c.collectorHeadersFile());
+        assertEquals(5000, c.collectorDrainMillis());
         assertEquals(Paths.get(TMP, "logredact-spool"), c.spoolDir());
         assertNull(c.fingerprintKey());
         assertTrue(c.summary());
+        assertFalse(c.githubAddMask());
         assertEquals(EnumSet.allOf(Hook.class), c.instrument());
         assertEquals(OnError.WITHHOLD, c.onError());
         assertFalse(c.debug());
@@ -62,9 +64,12 @@ class AgentConfigTest {
                 "logredact: collector.endpoint = <unset> (default)",
                 "logredact: collector.headers = <unset> (default)",
                 "logredact: collector.headers.file = <unset> (default)",
+                "logredact: collector.drain.millis = 5000 (default)",
+                "logredact: collector.otel.env = false (default)",
                 "logredact: spool.dir = " + Paths.get(TMP, "logredact-spool") + " (default)",
                 "logredact: fingerprint.key = <unset> (default)",
                 "logredact: summary = true (default)",
+                "logredact: github.add.mask = false (default)",
                 "logredact: instrument = stdout,jul (environment)",
                 "logredact: on.error = withhold (default)",
                 "logredact: debug = false (default)",
@@ -89,11 +94,13 @@ class AgentConfigTest {
     @Test
     void typedValuesInAnyCaseWhereCaseCannotMatter() {
         AgentConfig c = args("enabled=FALSE;strict=True;on.error=PASS;idle.millis=0;secrets.min.length=+12;"
-                + "collector.endpoint=HTTPS://collector.example:4318/base").config();
+                + "collector.endpoint=HTTPS://collector.example:4318/base;collector.drain.millis=0;github.add.mask=TRUE").config();
         assertFalse(c.enabled());
         assertTrue(c.strict());
         assertEquals(OnError.PASS, c.onError());
         assertEquals(0, c.idleMillis());
+        assertEquals(0, c.collectorDrainMillis());
+        assertTrue(c.githubAddMask());
         assertEquals(12, c.secretsMinLength());
         assertEquals("collector.example", c.collectorEndpoint().getHost());
         assertEquals(4318, c.collectorEndpoint().getPort());

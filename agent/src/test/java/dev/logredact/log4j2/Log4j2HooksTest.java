@@ -1,5 +1,8 @@
 package dev.logredact.log4j2;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,21 @@ class Log4j2HooksTest {
         Log4j2Hooks.maskBuilder(sb);
         assertEquals(Log4j2Hooks.WITHHELD, sb.toString());
         assertEquals(Log4j2Hooks.WITHHELD, Log4j2Hooks.maskString(LINE));
+    }
+
+    @Test
+    void aJsonLayoutsEventIsWithheldAsAJsonObject() throws Exception {
+        String json = "{\"message\":\"token ghp_fake\"}\n";
+        StringBuilder sb = new StringBuilder(json);
+        Log4j2Hooks.maskBuilder(sb);
+        assertEquals(Log4j2Hooks.WITHHELD_JSON, sb.toString());
+        assertEquals(Log4j2Hooks.WITHHELD_JSON, Log4j2Hooks.maskString(json));
+        try (JsonParser parser = new JsonFactory().createParser(Log4j2Hooks.WITHHELD_JSON)) {
+            assertEquals(JsonToken.START_OBJECT, parser.nextToken());
+            assertEquals("message", parser.nextFieldName());
+            assertEquals("[logredact: log event withheld: it could not be masked]", parser.nextTextValue());
+            assertEquals(JsonToken.END_OBJECT, parser.nextToken());
+        }
     }
 
     @Test

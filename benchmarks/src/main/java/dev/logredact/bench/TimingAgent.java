@@ -14,8 +14,8 @@ import java.util.Map;
  * can be split without touching the product. JFR cannot do it: a recording starts only after every
  * premain has returned.
  *
- * <p>Its jar names logredact-agent.jar in {@code Class-Path}, so the product's classes come from the
- * product's jar. Times are {@link System#nanoTime} from this premain's first line; {@link StartupProbe}
+ * <p>Its jar names logredact-agent.jar in {@code Boot-Class-Path}, as the agent's own manifest does, so
+ * the product's classes come from the product's jar, loaded as in use. Times are {@link System#nanoTime} from this premain's first line; {@link StartupProbe}
  * adds when main started and when its line was printed. One line goes to file descriptor 2 at exit,
  * past the agent's wrapped {@code System.err}:
  * {@code phases load=… premain=… main=… printed=… engine=… exit=…} in ms, -1 for what did not happen.
@@ -38,6 +38,7 @@ public final class TimingAgent {
 
     private static final Map<String, Integer> SAMPLES = new HashMap<>();
     private static volatile boolean sampling;
+    private static volatile Thread watcher;
 
     public static void premain(String arguments, Instrumentation instrumentation) throws Exception {
         start = System.nanoTime();
@@ -49,28 +50,31 @@ public final class TimingAgent {
         loaded = System.nanoTime();
         agent.getMethod("premain", String.class, Instrumentation.class).invoke(null, arguments, instrumentation);
         premainDone = System.nanoTime();
-        Thread engine = null;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("logredact-engine")) {
-                engine = t;
-            }
-        }
-        if (engine != null) {
-            Thread builder = engine;
-            Thread watcher = new Thread(() -> {
-                try {
-                    builder.join();
-                    engineDone = System.nanoTime();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        // The agent starts its engine's thread on the first write, so it is looked for until it appears
+        // (with Thread.enumerate, which is cheap, every half millisecond), then joined.
+        watcher = new Thread(() -> {
+            try {
+                Thread builder = null;
+                while (builder == null) {
+                    Thread[] threads = new Thread[Thread.activeCount() + 8];
+                    int n = Thread.enumerate(threads);
+                    for (int i = 0; i < n; i++) {
+                        if (threads[i].getName().equals("logredact-engine")) {
+                            builder = threads[i];
+                        }
+                    }
+                    if (builder == null) {
+                        Thread.sleep(0, 500_000);
+                    }
                 }
-            }, "timing-agent-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
-        } else {
-            // Already finished, or never started (agent disabled).
-            engineDone = premainDone;
-        }
+                builder.join();
+                engineDone = System.nanoTime();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "timing-agent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
         Runtime.getRuntime().addShutdownHook(new Thread(TimingAgent::report, "timing-agent-exit"));
     }
 
@@ -135,10 +139,17 @@ public final class TimingAgent {
 
     private static void report() {
         long exit = System.nanoTime();
+        try {
+            // Shutdown hooks run side by side: the agent's own may still be waiting for its engine.
+            watcher.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String samples = System.getProperty("bench.samples");
         if (samples != null) {
             writeSamples(samples);
         }
+        // -1: the engine was never built (nothing was written, or the agent is disabled).
         String line = "phases load=" + ms(loaded) + " premain=" + ms(premainDone) + " main=" + ms(mainStart)
                 + " printed=" + ms(printed) + " engine=" + ms(engineDone) + " exit=" + ms(exit) + "\n";
         try (FileOutputStream fd2 = new FileOutputStream(FileDescriptor.err)) {

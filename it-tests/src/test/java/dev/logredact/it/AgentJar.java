@@ -66,14 +66,18 @@ final class AgentJar {
     private static Run run(List<String> command, java.util.Map<String, String> environment, byte[] stdin)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
-        // The agent reads these; a developer's own settings must not change what the tests see.
-        builder.environment().keySet().removeIf(k -> k.startsWith("LOGREDACT_") || k.equals("JAVA_TOOL_OPTIONS"));
+        // The agent reads these; a developer's own settings, or the CI job running the tests (its
+        // GITHUB_STEP_SUMMARY, its CI context, its OpenTelemetry exporter), must not change what the tests see.
+        builder.environment().keySet().removeIf(k -> k.startsWith("LOGREDACT_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.startsWith("GITHUB_") || k.startsWith("OTEL_"));
         if (environment != null) {
             builder.environment().putAll(environment);
         }
         Process p = builder.start();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        // A thread per pipe: a pool shared with other work could leave one pipe unread, and a child that
+        // fills it blocks until the timeout.
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), AgentJar::startReader);
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), AgentJar::startReader);
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin);
         }
@@ -82,6 +86,12 @@ final class AgentJar {
             throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
         }
         return new Run(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    private static void startReader(Runnable task) {
+        Thread reader = new Thread(task, "agent-jar-pipe");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static byte[] readAll(InputStream in) {

@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -75,6 +80,34 @@ class CliJarIT {
         AgentJar.Run run = AgentJar.cli(new byte[0], "redact", "--rules", "/no/such/rules.toml");
         assertEquals(2, run.exitCode);
         assertEquals("logredact: rule file /no/such/rules.toml does not exist\n", run.stderr);
+    }
+
+    /**
+     * The hooks never recurse: no class in the jar (the agent, its shaded libraries) refers to a logging
+     * framework or to java.util.logging, so masking never logs through the framework it masks, and never
+     * starts JUL's LogManager.
+     */
+    @Test
+    void noClassInTheJarUsesALoggingFramework() throws Exception {
+        List<String> found = new ArrayList<>();
+        boolean instrumentationSeen = false;
+        try (JarFile jar = new JarFile(AgentJar.path().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class") || entry.getName().startsWith("META-INF/versions/")) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    for (String name : ClassReferences.of(in)) {
+                        instrumentationSeen |= name.equals("java/lang/instrument/Instrumentation");
+                        if (name.matches("(ch/qos/logback|org/slf4j|org/apache/log4j|org/apache/logging|java/util/logging)/.*")) {
+                            found.add(entry.getName() + " -> " + name);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(instrumentationSeen, "the reader found no references at all");
+        assertEquals(Collections.emptyList(), found);
     }
 
     @Test

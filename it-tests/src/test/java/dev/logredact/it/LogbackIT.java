@@ -1,64 +1,85 @@
 package dev.logredact.it;
 
-import dev.logredact.it.apps.LogbackApp;
-import org.junit.jupiter.api.Test;
+import dev.logredact.it.apps.Slf4jApp;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-/** The agent on what real Logback appenders write, to the console and to files. */
+/**
+ * The agent on what real Logback appenders write, one JVM per version: the console, a file, a rolling
+ * file and a prudent file (which takes its own write path since 1.3.9/1.4.9), and where the version's
+ * directory has logstash-logback-encoder, a JSON file whose encoder escapes {@code /} and {@code =} too.
+ */
 class LogbackIT {
-    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger - %msg%n";
+    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger [%X{session}] - %msg%n";
 
     @TempDir
     Path dir;
 
-    @Test
-    void logback15AppendersAreMasked() throws Exception {
-        check(System.getProperty("logredact.it.logback15"));
-    }
-
-    @Test
-    void logback12AppendersAreMasked() throws Exception {
-        check(System.getProperty("logredact.it.logback12"));
-    }
-
-    /**
-     * stdout is left out of the agent's hooks, so a masked console shows the Logback hook at work and
-     * not the System.out wrapper; each secret is then counted once, on the logback channel.
-     */
-    /**
-     * stdout is left out of the agent's hooks, so a masked console shows the Logback hook at work and
-     * not the System.out wrapper; each secret is then counted once, on the logback channel.
-     */
-    private void check(String libraries) throws Exception {
-        Path file = dir.resolve("app.log");
-        Path rolling = dir.resolve("rolling.log");
+    /** 1.2 and 1.3.8 write through writeBytes, the later ones through writeByteArrayToOutputStreamWithPossibleFlush. */
+    @ParameterizedTest
+    @ValueSource(strings = {"logback-1.2.13", "logback-1.3.8", "logback-1.3.16", "logback-1.4.14", "logback-1.5.38", "logback-1.6.6"})
+    void everyAppenderIsMaskedOnce(String version) throws Exception {
+        Path libraries = FrameworkLogs.libraries(version);
+        boolean json = FrameworkLogs.has(libraries, "logstash-logback-encoder");
+        List<Path> texts = Arrays.asList(dir.resolve("app.log"), dir.resolve("rolling.log"), dir.resolve("prudent.log"));
         Path config = dir.resolve("logback.xml");
-        Files.write(config, configuration(file, rolling).getBytes(StandardCharsets.UTF_8));
-        AgentJar.Run run = FrameworkLogs.run(LogbackApp.class, libraries, "instrument=stderr,logback",
-                "-Dlogback.configurationFile=" + config);
-        FrameworkLogs.assertMaskedOnce(run, LogbackApp.class, "logback", file, rolling);
+        Files.write(config, configuration(texts, json ? dir.resolve("json.log") : null).getBytes(StandardCharsets.UTF_8));
+
+        AgentJar.Run run = FrameworkLogs.run(Slf4jApp.class, libraries, "-Dlogback.configurationFile=" + config);
+
+        List<String> events = FrameworkLogs.events(FrameworkLogs.pattern(Slf4jApp.class));
+        FrameworkLogs.assertText("console", run.out(), events);
+        for (Path file : texts) {
+            FrameworkLogs.assertText(file.getFileName().toString(), FrameworkLogs.read(file), events);
+        }
+        List<Path> files = new ArrayList<>(texts);
+        if (json) {
+            FrameworkLogs.assertJson("json.log", FrameworkLogs.read(dir.resolve("json.log")));
+            files.add(dir.resolve("json.log"));
+        }
+        // stderr: printStackTrace. The console appender's output reaches System.out already masked.
+        FrameworkLogs.assertCountedOnce(run, files, "logback", "stderr");
     }
 
-    private static String configuration(Path file, Path rolling) {
+    /** A console appender and the file, rolling and prudent file appenders of {@code texts}; JSON to {@code json} when set. */
+    static String configuration(List<Path> texts, Path json) {
         String encoder = "<encoder><pattern>" + PATTERN + "</pattern></encoder>";
-        return "<configuration>\n"
-                + "  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">" + encoder + "</appender>\n"
-                + "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n"
-                + "    <file>" + file + "</file>" + encoder + "\n"
-                + "  </appender>\n"
-                + "  <appender name=\"ROLLING\" class=\"ch.qos.logback.core.rolling.RollingFileAppender\">\n"
-                + "    <file>" + rolling + "</file>\n"
-                + "    <rollingPolicy class=\"ch.qos.logback.core.rolling.TimeBasedRollingPolicy\">\n"
-                + "      <fileNamePattern>" + rolling + ".%d{yyyy-MM-dd}</fileNamePattern>\n"
-                + "    </rollingPolicy>" + encoder + "\n"
-                + "  </appender>\n"
-                + "  <root level=\"INFO\">\n"
-                + "    <appender-ref ref=\"CONSOLE\"/><appender-ref ref=\"FILE\"/><appender-ref ref=\"ROLLING\"/>\n"
-                + "  </root>\n"
-                + "</configuration>\n";
+        StringBuilder sb = new StringBuilder("<configuration>\n")
+                .append("  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">").append(encoder).append("</appender>\n")
+                .append("  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n")
+                .append("    <file>").append(texts.get(0)).append("</file>").append(encoder).append("\n")
+                .append("  </appender>\n")
+                .append("  <appender name=\"ROLLING\" class=\"ch.qos.logback.core.rolling.RollingFileAppender\">\n")
+                .append("    <file>").append(texts.get(1)).append("</file>\n")
+                .append("    <rollingPolicy class=\"ch.qos.logback.core.rolling.TimeBasedRollingPolicy\">\n")
+                .append("      <fileNamePattern>").append(texts.get(1)).append(".%d{yyyy-MM-dd}</fileNamePattern>\n")
+                .append("    </rollingPolicy>").append(encoder).append("\n")
+                .append("  </appender>\n")
+                .append("  <appender name=\"PRUDENT\" class=\"ch.qos.logback.core.FileAppender\">\n")
+                .append("    <file>").append(texts.get(2)).append("</file><prudent>true</prudent>").append(encoder).append("\n")
+                .append("  </appender>\n");
+        String refs = "<appender-ref ref=\"CONSOLE\"/><appender-ref ref=\"FILE\"/><appender-ref ref=\"ROLLING\"/><appender-ref ref=\"PRUDENT\"/>";
+        if (json != null) {
+            // Escapes as some JSON writers do: '/' as \/ and '=' as \u003d (Gson's HTML-safe form).
+            sb.append("  <appender name=\"JSON\" class=\"ch.qos.logback.core.FileAppender\">\n")
+                    .append("    <file>").append(json).append("</file>\n")
+                    .append("    <encoder class=\"net.logstash.logback.encoder.LogstashEncoder\">\n")
+                    .append("      <jsonFactoryDecorator class=\"net.logstash.logback.decorate.CharacterEscapesJsonFactoryDecorator\">\n")
+                    .append("        <escape><targetCharacterCode>47</targetCharacterCode><escapeSequence>\\/</escapeSequence></escape>\n")
+                    .append("        <escape><targetCharacterCode>61</targetCharacterCode><escapeSequence>\\u003d</escapeSequence></escape>\n")
+                    .append("      </jsonFactoryDecorator>\n")
+                    .append("    </encoder>\n")
+                    .append("  </appender>\n");
+            refs += "<appender-ref ref=\"JSON\"/>";
+        }
+        return sb.append("  <root level=\"INFO\">").append(refs).append("</root>\n</configuration>\n").toString();
     }
 }

@@ -3,7 +3,12 @@ package dev.logredact.it;
 import dev.logredact.it.apps.LeakyApp;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +92,16 @@ class StdStreamsIT {
     }
 
     @Test
+    void outputPrintedOnlyByAShutdownHookIsWrittenMasked() throws Exception {
+        // The engine is built on the first write, here during shutdown: the write must wait for it.
+        for (int i = 0; i < 3; i++) {
+            AgentJar.Run run = app("hook");
+            assertEquals(0, run.exitCode, run.stderr);
+            assertEquals("hook " + MASK + "\n", run.out());
+        }
+    }
+
+    @Test
     void anUncaughtExceptionIsMaskedWithItsCause() throws Exception {
         AgentJar.Run run = app("throw");
         assertEquals(1, run.exitCode);
@@ -145,5 +160,45 @@ class StdStreamsIT {
         assertEquals("println " + MASK + "\n", run.out());
         assertTrue(run.stderr.contains("secrets.min.length"), run.stderr);
         assertTrue(run.stderr.contains("mask"), run.stderr);
+    }
+
+    /**
+     * GitHub Actions, opt-in: the runner is told to mask what a rule found, once, straight on the
+     * descriptor (so the command is not itself masked); known secrets, which the runner already has, are
+     * not sent.
+     */
+    @Test
+    void addMaskTellsTheGithubRunnerOnceAndOnlyWhenAsked() throws Exception {
+        Map<String, String> actions = new HashMap<>();
+        actions.put("GITHUB_ACTIONS", "true");
+        AgentJar.Run run = app(actions, "github.add.mask=true", "println", "println", "env");
+        String out = run.out();
+        assertTrue(out.startsWith("\n::add-mask::" + LeakyApp.PAT + "\nprintln " + MASK + "\nprintln " + MASK + "\n"), out);
+        assertEquals(1, out.split(LeakyApp.PAT, -1).length - 1, "the value is only in the one command: " + out);
+        assertFalse(out.contains(DEPLOY_TOKEN), out);
+        assertFalse(run.stderr.contains(LeakyApp.PAT), run.stderr);
+
+        assertEquals("println " + MASK + "\n", app(actions, null, "println").out(), "not without the opt-in");
+        Map<String, String> elsewhere = new HashMap<>();
+        elsewhere.put("GITHUB_ACTIONS", "false");
+        assertEquals("println " + MASK + "\n", app(elsewhere, "github.add.mask=true", "println").out(),
+                "not outside GitHub Actions");
+    }
+
+    /** A JVM that loads no logging framework loads none of the agent's framework hooks or patches, nor ASM. */
+    @Test
+    void aJvmWithoutALoggingFrameworkLoadsNoFrameworkHook(@TempDir Path dir) throws Exception {
+        Path loaded = dir.resolve("classes.txt");
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loaded);
+        AgentJar.Run run = app(env, null, "clean");
+        assertEquals(0, run.exitCode, run.stderr);
+        String classes = new String(Files.readAllBytes(loaded), StandardCharsets.UTF_8);
+        assertTrue(classes.contains("dev.logredact.attach.FrameworkPatches "), "the log lists the agent's classes");
+        for (String hook : new String[] {"dev.logredact.logback.", "dev.logredact.log4j2.", "dev.logredact.log4j1.",
+                "dev.logredact.jul.", "dev.logredact.slf4j.", "LogbackAppenderPatch", "Log4j2Patch", "Log4j1Patch",
+                "ReturnValuePatch", "LibraryEntryHookPatch", "MethodPatch", "HookAccessors", "dev.logredact.shaded.asm."}) {
+            assertFalse(classes.contains(hook), hook + " was loaded");
+        }
     }
 }

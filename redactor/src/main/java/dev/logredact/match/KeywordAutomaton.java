@@ -22,9 +22,13 @@ final class KeywordAutomaton {
     private final byte[] classOf = new byte[256];
     private final int classes;
     private final boolean asciiOnly;
-    /** delta[state * classes + class] is the next state; state 0 is the root. */
-    private final int[] delta;
-    /** Keywords ending at each state, following the failure chain; null where none. */
+    /**
+     * steps[state + class] is the next state, states premultiplied by {@link #classes} and a state where
+     * a keyword ends stored as its complement (negative): the layout {@link LineKeywords} hands to line
+     * scanners, so the automaton is built once, in one table. State 0 is the root.
+     */
+    private final int[] steps;
+    /** Keywords ending at each state (by state number), following the failure chain; null where none. */
     private final int[][] outputs;
     /** One bit per pair of bytes that some keyword begins with, in either case: {@link LineKeywords#skip}'s complement. */
     private final long[] starts = new long[1024];
@@ -50,6 +54,9 @@ final class KeywordAutomaton {
             classOf[c] = classOf[c + ('a' - 'A')];
         }
         for (byte[] e : encoded) {
+            if (e.length == 0) {
+                continue;
+            }
             for (int first : cases(e[0])) {
                 if (e.length == 1) {
                     for (int second = 0; second < 256; second++) {
@@ -65,36 +72,39 @@ final class KeywordAutomaton {
         classes = nextClass;
         asciiOnly = ascii;
 
-        // Flat arrays, no boxing: an agent builds this while the JVM starts, when the code runs interpreted.
+        // Flat arrays, no boxing, no table per trie state: an agent builds this while the JVM starts,
+        // when the code runs interpreted, so work is per edge, not per state and class.
         int maxStates = 1;
         for (byte[] e : encoded) {
             maxStates += e.length;
         }
-        int[] gotos = new int[maxStates * classes];
-        Arrays.fill(gotos, -1);
+        // The trie: each state's children as a list, the root's also by class.
+        int[] firstChild = new int[maxStates];
+        int[] nextSibling = new int[maxStates];
+        int[] classOfState = new int[maxStates];
+        int[] rootChild = new int[classes];
         // Keywords ending at each state, in keyword order: a list threaded through nextEnd.
         int[] firstEnd = new int[maxStates];
         int[] lastEnd = new int[maxStates];
         int[] endCount = new int[maxStates];
         int[] nextEnd = new int[encoded.length];
         Arrays.fill(firstEnd, -1);
-        // Each state's children, so the breadth-first pass visits edges instead of whole rows.
-        int[] firstChild = new int[maxStates];
-        int[] nextSibling = new int[maxStates];
-        int[] classOfState = new int[maxStates];
         int states = 1;
         for (int k = 0; k < encoded.length; k++) {
             int s = 0;
             for (byte b : encoded[k]) {
-                int at = s * classes + classOf[b & 0xff];
-                if (gotos[at] < 0) {
-                    int t = states++;
-                    gotos[at] = t;
-                    classOfState[t] = classOf[b & 0xff];
+                int c = classOf[b & 0xff];
+                int t = s == 0 ? rootChild[c] : child(firstChild[s], nextSibling, classOfState, c);
+                if (t == 0) {
+                    t = states++;
+                    classOfState[t] = c;
                     nextSibling[t] = firstChild[s];
                     firstChild[s] = t;
+                    if (s == 0) {
+                        rootChild[c] = t;
+                    }
                 }
-                s = gotos[at];
+                s = t;
             }
             if (encoded[k].length > 0) {
                 nextEnd[k] = -1;
@@ -108,35 +118,48 @@ final class KeywordAutomaton {
             }
         }
 
-        delta = new int[states * classes];
+        steps = new int[states * classes];
         outputs = new int[states][];
         int[] fail = new int[states];
+        // Whether a keyword ends at a state or along its failure chain; known for every state of a depth
+        // before the states one deeper are placed, as breadth-first order guarantees.
+        boolean[] accepting = new boolean[states];
         int[] queue = new int[states];
-        int head = 0;
         int tail = 0;
-        for (int c = 0; c < classes; c++) {
-            int t = gotos[c];
-            delta[c] = t < 0 ? 0 : t;
-            if (t > 0) {
-                fail[t] = 0;
-                queue[tail++] = t;
-            }
+        for (int t = firstChild[0]; t > 0; t = nextSibling[t]) {
+            accepting[t] = endCount[t] > 0;
+            steps[classOfState[t]] = code(t, accepting[t]);
+            queue[tail++] = t;
         }
-        outputs[0] = ends(firstEnd[0], endCount[0], nextEnd, null);
-        while (head < tail) {
-            int s = queue[head++];
+        for (int head = 0; head < tail; head++) {
+            int s = queue[head];
             outputs[s] = ends(firstEnd[s], endCount[s], nextEnd, outputs[fail[s]]);
             int row = s * classes;
             int failRow = fail[s] * classes;
             // A state goes where its failure state goes, except along its own edges.
-            System.arraycopy(delta, failRow, delta, row, classes);
+            System.arraycopy(steps, failRow, steps, row, classes);
             for (int t = firstChild[s]; t > 0; t = nextSibling[t]) {
                 int c = classOfState[t];
-                fail[t] = delta[failRow + c];
-                delta[row + c] = t;
+                int f = steps[failRow + c];
+                fail[t] = (f < 0 ? ~f : f) / classes;
+                accepting[t] = endCount[t] > 0 || accepting[fail[t]];
+                steps[row + c] = code(t, accepting[t]);
                 queue[tail++] = t;
             }
         }
+    }
+
+    private int code(int state, boolean accepting) {
+        return accepting ? ~(state * classes) : state * classes;
+    }
+
+    private static int child(int first, int[] nextSibling, int[] classOfState, int c) {
+        for (int t = first; t > 0; t = nextSibling[t]) {
+            if (classOfState[t] == c) {
+                return t;
+            }
+        }
+        return 0;
     }
 
     /** A keyword's byte and, for an ASCII letter, its other case: what the automaton takes for it. */
@@ -192,35 +215,39 @@ final class KeywordAutomaton {
                 }
             }
             char ch = text.charAt(i);
+            int next;
             if (ch < 128 || asciiOnly) {
-                s = delta[s * classes + (ch < 128 ? classOf[ch] : 0)];
+                next = steps[s + (ch < 128 ? classOf[ch] : 0)];
             } else {
+                next = s;
                 byte[] bytes = String.valueOf(Character.toLowerCase(ch)).getBytes(StandardCharsets.UTF_8);
                 for (byte b : bytes) {
-                    s = delta[s * classes + classOf[b & 0xff]];
+                    next = steps[(next < 0 ? ~next : next) + classOf[b & 0xff]];
                 }
             }
-            int[] out = outputs[s];
-            if (out != null) {
-                for (int k : out) {
+            if (next < 0) {
+                s = ~next;
+                for (int k : outputs[s / classes]) {
                     sink.hit(k, i + 1);
                 }
+            } else {
+                s = next;
             }
         }
     }
 
     /** The table for a byte-level line scanner; see {@link LineKeywords}. */
     LineKeywords lineKeywords(boolean always) {
-        // With a rule that runs on every line, every byte of a line counts as a hit.
+        // With a rule that runs on every line, every byte of a line counts as a hit: one row, all hits.
+        int[] lineSteps = steps;
+        if (always) {
+            lineSteps = new int[classes];
+            Arrays.fill(lineSteps, ~0);
+        }
         byte[] lineClasses = classOf.clone();
         lineClasses['\n'] = -1;
         lineClasses['\r'] = -1;
         lineClasses[0x1b] = -1;
-        int[] steps = new int[delta.length];
-        for (int i = 0; i < delta.length; i++) {
-            int next = delta[i];
-            steps[i] = always || outputs[next] != null ? ~(next * classes) : next * classes;
-        }
         // Where no keyword begins, the automaton stays at its start: a line scanner there may skip to the
         // next byte, except at a byte it must see itself. With a rule that runs on every line, never.
         long[] skip = new long[1024];
@@ -231,15 +258,15 @@ final class KeywordAutomaton {
                 }
             }
         }
-        return new LineKeywords(lineClasses, classOf[0x1b], steps, skip, lengths.length == 0 && !always, always);
+        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, skip, lengths.length == 0 && !always, always);
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */
     boolean anyHit(byte[] bytes, int offset, int length) {
         int s = 0;
         for (int i = offset, end = offset + length; i < end; i++) {
-            s = delta[s * classes + classOf[bytes[i] & 0xff]];
-            if (outputs[s] != null) {
+            s = steps[s + classOf[bytes[i] & 0xff]];
+            if (s < 0) {
                 return true;
             }
         }

@@ -12,7 +12,8 @@ public final class Literal {
 
     /**
      * @param label what the mask shows, such as {@code env:NPM_TOKEN}
-     * @param secretName the variable or entry name, for the event
+     * @param secretName the variable or entry name, for the event; null for a value learned from a rule
+     *                   finding, which is reported as that rule's finding
      * @param variant the form: {@code plain}, {@code base64}, {@code url}, …
      * @param value the secret value itself (not the form), so every form has one fingerprint
      */

@@ -14,8 +14,9 @@ public final class MatchText {
     private static final int ESCAPE = 1;
     private static final int CSI = 2;
 
-    private byte[] bytes = new byte[256];
-    private int[] source = new int[256];
+    /** Grown on first use: most maskers never need the view (see StreamMasker). */
+    private byte[] bytes = new byte[0];
+    private int[] source = new int[0];
     private int length;
     private int state = NORMAL;
     private boolean afterSpace = true;
@@ -23,7 +24,7 @@ public final class MatchText {
     /** Appends output bytes whose first one is output position {@code position}. */
     public void append(byte[] b, int off, int len, int position) {
         if (length + len > bytes.length) {
-            int capacity = Math.max(bytes.length * 2, length + len);
+            int capacity = Math.max(Math.max(bytes.length * 2, length + len), 256);
             bytes = java.util.Arrays.copyOf(bytes, capacity);
             source = java.util.Arrays.copyOf(source, capacity);
         }

@@ -1,17 +1,17 @@
 package dev.logredact.rules;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
  * Build step: compiles the embedded default rules from their TOML, fails on any problem, and writes the
- * binary form that {@link RuleSetLoader#defaults()} loads at start-up. Run by the redactor module's
- * build after its classes are compiled.
+ * binary form that {@link RuleSetLoader#defaults()} loads at start-up, as the class
+ * {@value RuleSetLoader#DEFAULT_CLASS} (see {@link BytesClassFile}). Run by the redactor module's build
+ * after its classes are compiled, with the classes directory as argument.
  */
 public final class DefaultRulesBinary {
     private DefaultRulesBinary() {
@@ -19,7 +19,7 @@ public final class DefaultRulesBinary {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: DefaultRulesBinary OUTPUT_FILE");
+            throw new IllegalArgumentException("usage: DefaultRulesBinary CLASSES_DIRECTORY");
         }
         RuleSet rules = RuleSetLoader.defaultsFromToml();
         if (!rules.problems().isEmpty()) {
@@ -29,11 +29,13 @@ public final class DefaultRulesBinary {
             }
             throw new IllegalStateException(sb.toString());
         }
-        Path out = Paths.get(args[0]);
-        Files.createDirectories(out.getParent());
-        try (OutputStream file = Files.newOutputStream(out);
-             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(file))) {
+        ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(binary)) {
             RuleSetCodec.write(rules, data);
         }
+        String internalName = RuleSetLoader.DEFAULT_CLASS.replace('.', '/');
+        Path out = Paths.get(args[0], internalName + ".class");
+        Files.createDirectories(out.getParent());
+        Files.write(out, BytesClassFile.write(internalName, binary.toByteArray()));
     }
 }

@@ -93,7 +93,8 @@ public final class RuleSetCache {
             if (bytes.length < 8 || crc(bytes, bytes.length - 8) != tail(bytes)) {
                 return null;
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            ByteArrayInputStream header = new ByteArrayInputStream(bytes, 0, bytes.length - 8);
+            DataInputStream in = new DataInputStream(header);
             if (in.readInt() != MAGIC || !in.readUTF().equals(build) || !in.readUTF().equals(spec)) {
                 return null;
             }
@@ -113,7 +114,9 @@ public final class RuleSetCache {
                 String ruleId = in.readBoolean() ? in.readUTF() : null;
                 problems.add(new RuleProblem(severity, source, line, ruleId, in.readUTF()));
             }
-            RuleSet rules = RuleSetCodec.read(in);
+            // What is left before the checksum is the rule set in the embedded set's binary form.
+            int payload = bytes.length - 8 - header.available();
+            RuleSet rules = RuleSetCodec.read(Arrays.copyOfRange(bytes, payload, bytes.length - 8));
             return new RuleSet(rules.rules(), rules.globalAllowlists(), problems);
         } catch (IOException | RuntimeException e) {
             // Unreadable, damaged or from a file that is gone: load from the files instead.

@@ -1,6 +1,5 @@
 package dev.logredact.rules;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.List;
  * pattern ({@link DefaultRulesBinary}); patterns read back compile on first use.
  */
 final class RuleSetCodec {
-    private static final int MAGIC = 0x4c525231; // "LRR1"
+    private static final int MAGIC = 0x4c525232; // "LRR2"
 
     private RuleSetCodec() {
     }
@@ -23,36 +22,45 @@ final class RuleSetCodec {
         out.writeInt(MAGIC);
         out.writeInt(rules.rules().size());
         for (Rule r : rules.rules()) {
-            out.writeUTF(r.id());
-            out.writeUTF(r.description());
+            writeLong(out, r.id());
+            writeLong(out, r.description());
             writeNullable(out, r.regexSource());
             writeNullable(out, r.pathSource());
             out.writeInt(r.secretGroup());
             out.writeDouble(r.entropy());
             writeStrings(out, r.keywords());
             writeStrings(out, r.tags());
-            out.writeUTF(r.source());
+            writeLong(out, r.source());
             writeAllowlists(out, r.allowlists());
         }
         writeAllowlists(out, rules.globalAllowlists());
     }
 
-    static RuleSet read(DataInputStream in) throws IOException {
+    /** Reads what {@link #write} wrote, from memory: no stream, no per-byte call, no copy per string. */
+    static RuleSet read(byte[] bytes) throws IOException {
+        try {
+            return read(new Input(bytes));
+        } catch (IndexOutOfBoundsException e) {
+            throw new IOException("truncated logredact rule set", e);
+        }
+    }
+
+    private static RuleSet read(Input in) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a logredact rule set");
         }
         int count = in.readInt();
         List<Rule> rules = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String id = in.readUTF();
-            String description = in.readUTF();
+            String id = readLong(in);
+            String description = readLong(in);
             LazyPattern regex = LazyPattern.lazy(readNullable(in));
             LazyPattern path = LazyPattern.lazy(readNullable(in));
             int group = in.readInt();
             double entropy = in.readDouble();
             List<String> keywords = readStrings(in);
             List<String> tags = readStrings(in);
-            String source = in.readUTF();
+            String source = readLong(in);
             rules.add(new Rule(id, description, regex, path, group, entropy, keywords, tags, readAllowlists(in), source));
         }
         return new RuleSet(rules, readAllowlists(in), Collections.<RuleProblem>emptyList());
@@ -61,9 +69,9 @@ final class RuleSetCodec {
     private static void writeAllowlists(DataOutputStream out, List<Allowlist> allowlists) throws IOException {
         out.writeInt(allowlists.size());
         for (Allowlist a : allowlists) {
-            out.writeUTF(a.description());
-            out.writeUTF(a.condition().name());
-            out.writeUTF(a.regexTarget().name());
+            writeLong(out, a.description());
+            writeLong(out, a.condition().name());
+            writeLong(out, a.regexTarget().name());
             writeNullable(out, a.regexesSource());
             writeNullable(out, a.pathsSource());
             writeStrings(out, a.stopwords());
@@ -71,13 +79,13 @@ final class RuleSetCodec {
         }
     }
 
-    private static List<Allowlist> readAllowlists(DataInputStream in) throws IOException {
+    private static List<Allowlist> readAllowlists(Input in) throws IOException {
         int count = in.readInt();
         List<Allowlist> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String description = in.readUTF();
-            Allowlist.Condition condition = Allowlist.Condition.valueOf(in.readUTF());
-            Allowlist.Target target = Allowlist.Target.valueOf(in.readUTF());
+            String description = readLong(in);
+            Allowlist.Condition condition = Allowlist.Condition.valueOf(readLong(in));
+            Allowlist.Target target = Allowlist.Target.valueOf(readLong(in));
             LazyPattern regexes = LazyPattern.lazy(readNullable(in));
             LazyPattern paths = LazyPattern.lazy(readNullable(in));
             out.add(new Allowlist(description, condition, target, regexes, paths, readStrings(in), readStrings(in)));
@@ -92,7 +100,7 @@ final class RuleSetCodec {
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(Input in) throws IOException {
         return in.readBoolean() ? readLong(in) : null;
     }
 
@@ -103,10 +111,38 @@ final class RuleSetCodec {
         out.write(bytes);
     }
 
-    private static String readLong(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    private static String readLong(Input in) {
+        int length = in.readInt();
+        String s = new String(in.bytes, in.at, length, java.nio.charset.StandardCharsets.UTF_8);
+        in.at += length;
+        return s;
+    }
+
+    /** The bytes {@link #write} wrote and a position in them, read as {@link DataOutputStream} wrote them. */
+    private static final class Input {
+        final byte[] bytes;
+        int at;
+
+        Input(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int readInt() {
+            int value = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+                    | bytes[at + 3] & 0xff;
+            at += 4;
+            return value;
+        }
+
+        boolean readBoolean() {
+            return bytes[at++] != 0;
+        }
+
+        double readDouble() {
+            long high = readInt() & 0xffffffffL;
+            long low = readInt() & 0xffffffffL;
+            return Double.longBitsToDouble(high << 32 | low);
+        }
     }
 
     private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
@@ -116,7 +152,7 @@ final class RuleSetCodec {
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(Input in) throws IOException {
         int count = in.readInt();
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -22,7 +22,8 @@ public final class RuleSetLoader {
     /** Where the embedded default set lives on the class path. */
     public static final String DEFAULT_RESOURCE = "dev/logredact/rules/default.toml";
     /** Its checked binary form, written by the build ({@link DefaultRulesBinary}). */
-    static final String DEFAULT_BINARY = "dev/logredact/rules/default.rules";
+    /** The default rules in binary form, a class the build writes (see {@link DefaultRulesBinary}). */
+    static final String DEFAULT_CLASS = "dev.logredact.rules.DefaultRulesData";
     public static final String DEFAULT_SOURCE = "default";
     private static final int MAX_EXTEND_DEPTH = 2;
 
@@ -59,16 +60,39 @@ public final class RuleSetLoader {
     }
 
     private static RuleSet defaultsFromBinary() {
-        InputStream in = resource(DEFAULT_BINARY);
-        if (in == null) {
+        byte[] binary = defaultBinary();
+        if (binary == null) {
             return null;
         }
-        try (java.io.DataInputStream data = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16))) {
-            return RuleSetCodec.read(data);
+        try {
+            return RuleSetCodec.read(binary);
         } catch (IOException | RuntimeException e) {
             // A damaged binary is not worth failing for: the TOML next to it says the same.
             return null;
         }
+    }
+
+    /** The bytes {@link DefaultRulesBinary} wrote, or null when the build did not run (in an IDE, say). */
+    static byte[] defaultBinary() {
+        String[] chunks;
+        try {
+            chunks = (String[]) Class.forName(DEFAULT_CLASS, true, RuleSetLoader.class.getClassLoader())
+                    .getMethod("chunks").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+        int length = 0;
+        for (String c : chunks) {
+            length += c.length();
+        }
+        byte[] binary = new byte[length];
+        int at = 0;
+        for (String c : chunks) {
+            byte[] bytes = c.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            System.arraycopy(bytes, 0, binary, at, bytes.length);
+            at += bytes.length;
+        }
+        return binary;
     }
 
     private static InputStream resource(String name) {

@@ -3,6 +3,7 @@ package dev.logredact.secrets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Which environment variables hold secrets, by name ({@code logredact.secrets.env}). The value is
@@ -142,14 +143,16 @@ public final class EnvGlobs {
 
     /** Whether the variable with this name holds a secret. */
     public boolean matches(String name) {
-        boolean taken = anyMatches(includes, name)
-                || useDefaults && anyMatches(BUILT_IN_INCLUDES, name) && !anyMatches(BUILT_IN_EXCLUDES, name);
-        return taken && !anyMatches(excludes, name);
+        // Upper case once, not once per glob: a CI job has a hundred variables and this runs at start-up.
+        String upper = name.toUpperCase(Locale.ROOT);
+        boolean taken = anyMatches(includes, upper)
+                || useDefaults && anyMatches(BUILT_IN_INCLUDES, upper) && !anyMatches(BUILT_IN_EXCLUDES, upper);
+        return taken && !anyMatches(excludes, upper);
     }
 
-    private static boolean anyMatches(List<NameGlob> globs, String name) {
+    private static boolean anyMatches(List<NameGlob> globs, String upperCaseName) {
         for (NameGlob glob : globs) {
-            if (glob.matches(name)) {
+            if (glob.matchesUpperCase(upperCaseName)) {
                 return true;
             }
         }

@@ -8,10 +8,32 @@ import java.util.Locale;
  * also take {@code FOO_SECRETS} (buildkite/agent #3588).
  */
 final class NameGlob {
+    // Shapes, as ints: an enum switch costs two classes more at start-up.
+    private static final int EXACT = 0;
+    private static final int PREFIX = 1;
+    private static final int SUFFIX = 2;
+    private static final int CONTAINS = 3;
+    private static final int GENERAL = 4;
+
     private final String pattern;
+    /** Most globs are {@code *WORD*} or {@code *_WORD}: those match with one JDK string call. */
+    private final int shape;
+    /** The pattern without its leading and trailing {@code *} when the shape is not GENERAL. */
+    private final String literal;
 
     private NameGlob(String pattern) {
         this.pattern = pattern;
+        boolean lead = pattern.startsWith("*");
+        boolean trail = pattern.length() > 1 && pattern.endsWith("*");
+        String middle = pattern.substring(lead ? 1 : 0, pattern.length() - (trail ? 1 : 0));
+        if (middle.indexOf('*') >= 0 || middle.indexOf('?') >= 0) {
+            shape = GENERAL;
+        } else if (lead) {
+            shape = trail ? CONTAINS : SUFFIX;
+        } else {
+            shape = trail ? PREFIX : EXACT;
+        }
+        literal = middle;
     }
 
     /** @throws IllegalArgumentException naming the glob and the offending character */
@@ -35,9 +57,28 @@ final class NameGlob {
         return new NameGlob(glob.toUpperCase(Locale.ROOT));
     }
 
-    /** Wildcard matching that backtracks only to the last {@code *}: linear for the globs used here. */
     boolean matches(String name) {
-        String s = name.toUpperCase(Locale.ROOT);
+        return matchesUpperCase(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** For a name already in upper case ({@link Locale#ROOT}), as a caller trying many globs has it. */
+    boolean matchesUpperCase(String s) {
+        switch (shape) {
+            case EXACT:
+                return s.equals(literal);
+            case PREFIX:
+                return s.startsWith(literal);
+            case SUFFIX:
+                return s.endsWith(literal);
+            case CONTAINS:
+                return s.contains(literal);
+            default:
+                return matchesGeneral(s);
+        }
+    }
+
+    /** Wildcard matching that backtracks only to the last {@code *}: linear for the globs used here. */
+    private boolean matchesGeneral(String s) {
         int p = 0;
         int i = 0;
         int star = -1;

@@ -28,6 +28,8 @@ public final class SecretRegistry implements LiteralSource {
     private final List<Literal> literals = new ArrayList<>();
     private final List<String> forms = new ArrayList<>();
     private final Set<KnownSecret> known = new HashSet<>();
+    /** The values given from the environment, files or the API, as opposed to learned from rule findings. */
+    private final Set<String> given = new HashSet<>();
     private final Map<Charset, LiteralSet> snapshots = new ConcurrentHashMap<>();
     /** The last snapshot made for each charset and how many forms it holds, to extend when forms are added. */
     private final Map<Charset, Built> built = new ConcurrentHashMap<>();
@@ -64,6 +66,9 @@ public final class SecretRegistry implements LiteralSource {
         }
         if (!known.add(secret)) {
             return null;
+        }
+        if (secret.source() != KnownSecret.Source.LEARNED) {
+            given.add(secret.value());
         }
         String label = secret.source() == KnownSecret.Source.LEARNED ? secret.name() : secret.label();
         String name = secret.source() == KnownSecret.Source.LEARNED ? null : secret.name();
@@ -109,11 +114,19 @@ public final class SecretRegistry implements LiteralSource {
         if (snapshot != null) {
             return snapshot;
         }
+        // No computeIfAbsent with lambdas: this runs on an agent's first write, where each lambda
+        // costs a generated class.
         synchronized (this) {
-            return snapshots.computeIfAbsent(charset, this::snapshot);
+            snapshot = snapshots.get(charset);
+            if (snapshot == null) {
+                snapshot = snapshot(charset);
+                snapshots.put(charset, snapshot);
+            }
+            return snapshot;
         }
     }
 
+    /** The snapshot for the forms registered now: the last one made for the charset, with the forms since. */
     private LiteralSet snapshot(Charset charset) {
         if (literals.isEmpty()) {
             return LiteralSet.EMPTY;
@@ -139,13 +152,20 @@ public final class SecretRegistry implements LiteralSource {
     }
 
     private List<byte[]> encoded(Charset charset) {
-        return patterns.computeIfAbsent(charset, cs -> {
-            List<byte[]> list = new ArrayList<>(forms.size());
+        List<byte[]> list = patterns.get(charset);
+        if (list == null) {
+            list = new ArrayList<>(forms.size());
             for (String form : forms) {
-                list.add(LiteralSet.pattern(form, cs));
+                list.add(LiteralSet.pattern(form, charset));
             }
-            return list;
-        });
+            patterns.put(charset, list);
+        }
+        return list;
+    }
+
+    /** Whether {@code value} was given as a secret (environment, file or API) rather than learned from a rule finding. */
+    public synchronized boolean isGiven(String value) {
+        return given.contains(value);
     }
 
     /** How many secrets are registered, learned ones included. */

@@ -31,7 +31,12 @@ final class IdleRelease {
         if (thread != null) {
             return;
         }
-        Thread t = new Thread(IdleRelease::loop, "logredact-idle-release");
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                loop();
+            }
+        }, "logredact-idle-release");
         t.setDaemon(true);
         thread = t;
         t.start();

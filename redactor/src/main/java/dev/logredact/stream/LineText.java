@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class LineText {
     private final Charset charset;
-    private final CharsetDecoder strict;
+    /** Made on first use: most lines are never decoded. */
+    private CharsetDecoder strict;
     /** ASCII bytes are these characters one for one: the common line needs no decoder. */
     private final boolean asciiCompatible;
 
@@ -22,9 +23,6 @@ final class LineText {
         this.charset = charset;
         this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
                 || charset.equals(StandardCharsets.ISO_8859_1);
-        this.strict = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     byte[] encode(CharSequence s) {
@@ -35,6 +33,11 @@ final class LineText {
     Decoded decode(byte[] bytes, int offset, int length) {
         if (asciiCompatible && isAscii(bytes, offset, length)) {
             return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), charset);
+        }
+        if (strict == null) {
+            strict = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
         }
         try {
             CharBuffer chars = strict.decode(ByteBuffer.wrap(bytes, offset, length));

@@ -9,7 +9,13 @@ import java.nio.charset.Charset;
  * find, so that a secret seen once in context is masked wherever it appears later.
  */
 public interface LiteralSource {
-    LiteralSource NONE = charset -> LiteralSet.EMPTY;
+    /** No known secrets. A class, not a lambda: each lambda costs an agent's start-up a generated class. */
+    LiteralSource NONE = new LiteralSource() {
+        @Override
+        public LiteralSet current(Charset charset) {
+            return LiteralSet.EMPTY;
+        }
+    };
 
     LiteralSet current(Charset charset);
 

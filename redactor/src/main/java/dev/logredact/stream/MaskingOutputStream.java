@@ -78,7 +78,7 @@ public final class MaskingOutputStream extends OutputStream {
         if ((off | len | (b.length - (off + len))) < 0) {
             throw new IndexOutOfBoundsException();
         }
-        if (backlog != null) {
+        if (backlog != null && !backlog.replayed()) {
             WriteBacklog.Offer offer;
             synchronized (lock) {
                 offer = backlog.offer(this, b, off, len);
@@ -208,8 +208,17 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Waits for the replay if this stream has bytes in the backlog. Read under the stream's lock: a
+     * writer whose bytes were just held sets the flag inside the same lock, so none is missed. Not
+     * waited for with the lock held, which the replay needs.
+     */
     private void awaitBacklog() {
-        if (backlogged) {
+        boolean wait;
+        synchronized (lock) {
+            wait = backlogged;
+        }
+        if (wait) {
             backlog.awaitReplay();
         }
     }

@@ -40,7 +40,8 @@ public final class StreamMasker {
     private final RedactionSink sink;
     private final OutputStream out;
 
-    private byte[] pending = new byte[8192];
+    /** Grown on demand: maskers made per log event hold one event, and allocation is their main cost. */
+    private byte[] pending = new byte[0];
     private int length;
     /** Rules have seen pending[0, linesDone): complete lines (or windows of a long one). */
     private int linesDone;
@@ -71,11 +72,16 @@ public final class StreamMasker {
     private LiteralSet literalSet = LiteralSet.EMPTY;
     /** From here on (in the view when {@link #viewed}, else in the held bytes) the literal index has not decided. */
     private int literalFrom;
-    private final LiteralIndex.Sink literalSink = this::addLiteralSpan;
+    private final LiteralIndex.Sink literalSink = new LiteralSpans();
 
     /** Receives each mask as it is written, with the bytes it replaced counted from the stream's start. */
     public interface RedactionSink {
-        RedactionSink NONE = mask -> { };
+        /** Tells no one. A class, not a lambda: each lambda costs an agent's start-up a generated class. */
+        RedactionSink NONE = new RedactionSink() {
+            @Override
+            public void redacted(Span mask) {
+            }
+        };
 
         void redacted(Span mask);
     }
@@ -93,7 +99,7 @@ public final class StreamMasker {
     /** Takes bytes and writes out whatever is now decided. */
     public void write(byte[] b, int off, int len) throws IOException {
         if (length + len > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + len));
+            pending = Arrays.copyOf(pending, Math.max(Math.max(pending.length * 2, length + len), 128));
         }
         System.arraycopy(b, off, pending, length, len);
         int before = length;
@@ -107,9 +113,11 @@ public final class StreamMasker {
 
     /** Writes out what is decided; an unfinished line stays held, as it may still hold a secret's context. */
     public void flush() throws IOException {
-        // A secret registered since the last write applies to what is still held.
-        refreshLiterals(length, 0);
-        release(false);
+        if (length > 0) {
+            // A secret registered since the last write applies to what is still held.
+            refreshLiterals(length, 0);
+            release(false);
+        }
         out.flush();
     }
 
@@ -200,11 +208,21 @@ public final class StreamMasker {
         literalFrom = current.index().scan(view.bytes(), from, view.length(), literalSink);
     }
 
+    /** Where the literal index reports matches; a class, not a method reference (see {@link RedactionSink#NONE}). */
+    private final class LiteralSpans implements LiteralIndex.Sink {
+        @Override
+        public void match(int start, int end, int pattern) {
+            addLiteralSpan(start, end, pattern);
+        }
+    }
+
     private void addLiteralSpan(int start, int end, int pattern) {
         Literal literal = literalSet.literal(pattern);
         int rawStart = viewed ? view.source(start) : start;
         int rawEnd = viewed ? view.source(end - 1) + 1 : end;
-        addSpan(new Span(rawStart, rawEnd, literal.label(), Span.Kind.LITERAL, literal.secretName(),
+        // A value learned from a rule finding has no name and stays that rule's finding.
+        Span.Kind kind = literal.secretName() == null ? Span.Kind.PATTERN : Span.Kind.LITERAL;
+        addSpan(new Span(rawStart, rawEnd, literal.label(), kind, literal.secretName(),
                 literal.variant(), rules.fingerprinter().fingerprint(literal.value())));
     }
 

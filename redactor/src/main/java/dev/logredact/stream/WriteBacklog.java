@@ -28,13 +28,32 @@ public final class WriteBacklog {
     static final long MAX_WAIT_MILLIS = 60_000;
 
     private final int limit;
+    private final Runnable firstOffer;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private int held;
-    private boolean replayed;
+    /** Volatile so that, once replayed, writers pass without taking this backlog's lock. */
+    private volatile boolean replayed;
+    private boolean offered;
+    /** False once the JVM exits: a write then waits for its masker instead of being held. */
+    private boolean holding = true;
 
     /** @param limit bytes held before writers wait for the replay */
     public WriteBacklog(int limit) {
+        this(limit, null);
+    }
+
+    /**
+     * @param firstOffer run once, on the first write offered (with this backlog's lock held, so it must
+     *     not wait): what starts making the maskers that the replay needs, or null
+     */
+    public WriteBacklog(int limit, Runnable firstOffer) {
         this.limit = limit;
+        this.firstOffer = firstOffer;
+    }
+
+    /** True once everything held was replayed: from then on writes need not be offered. */
+    boolean replayed() {
+        return replayed;
     }
 
     /** Called with the stream's lock held, so the stream's own writes stay in order. */
@@ -42,7 +61,13 @@ public final class WriteBacklog {
         if (replayed) {
             return Offer.REPLAYED;
         }
-        if (held + len > limit) {
+        if (!offered) {
+            offered = true;
+            if (firstOffer != null) {
+                firstOffer.run();
+            }
+        }
+        if (!holding || held + len > limit) {
             return Offer.FULL;
         }
         byte[] copy = new byte[len];
@@ -50,6 +75,16 @@ public final class WriteBacklog {
         entries.add(new Entry(stream, copy));
         held += len;
         return Offer.HELD;
+    }
+
+    /**
+     * From now on a write is not held but waits for the replay and is then written by its writer: at
+     * JVM exit, after the agent's exit hook has drained the streams, a held write would never be
+     * written (the replaying thread is a daemon), while a writer that waits (another shutdown hook,
+     * say) keeps the JVM alive until its write is out.
+     */
+    public synchronized void stopHolding() {
+        holding = false;
     }
 
     /**

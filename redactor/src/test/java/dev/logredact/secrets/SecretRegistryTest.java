@@ -1,13 +1,16 @@
 package dev.logredact.secrets;
 
 import dev.logredact.mask.Redactor;
+import dev.logredact.mask.Span;
 import dev.logredact.rules.RuleSetLoader;
 import dev.logredact.stream.StreamMasker;
 import dev.logredact.stream.TextMasker;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +57,25 @@ class SecretRegistryTest {
                 mask(registry, "java.lang.IllegalStateException: bad key " + key));
     }
 
+    /**
+     * Masked again bare, a learned value is still that rule's finding: the same rule id, kind and
+     * fingerprint, and no secret name, as the event for its first masking said.
+     */
+    @Test
+    void aLearnedSecretIsReportedAsTheRuleFindingItWas() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        String key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vK2pL9q";
+        List<Span> heard = new ArrayList<>();
+        new TextMasker(RULES, registry, heard::add).mask("aws_secret_access_key = " + key + "\nbad key " + key + "\n");
+        assertEquals(2, heard.size(), heard.toString());
+        for (Span span : heard) {
+            assertEquals("aws-secret-access-key", span.label());
+            assertEquals(Span.Kind.PATTERN, span.kind());
+            assertNull(span.secretName());
+            assertEquals(RULES.fingerprinter().fingerprint(key), span.fingerprint());
+        }
+    }
+
     @Test
     void aSecretLearnedInOneLineIsMaskedInTheNextLineOfTheSameWrite() {
         SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
@@ -70,5 +92,17 @@ class SecretRegistryTest {
         registry.learned("r", "third-learned-3");
         assertEquals(2, registry.size());
         assertEquals(1, registry.learnedDropped());
+    }
+
+    @Test
+    void givenValuesAreToldApartFromLearnedOnes() {
+        SecretRegistry registry = new SecretRegistry(6, 100, 10_000);
+        registry.register(KnownSecret.of(KnownSecret.Source.ENV, "DEPLOY_TOKEN", "dt-4f9K2mQ8xZ7pL3wR6vB1nC5"));
+        registry.register(KnownSecret.of(KnownSecret.Source.API, "VAULT_TOKEN", "vault-s.7fK2pQ9xLm4Wz8Rt"));
+        registry.learned("github-pat", "ghp_Kx7Qm2Wn9Lp4Rt6Vy8Bz1Cd3Fg5Hj7Mk9Np2Q");
+        assertTrue(registry.isGiven("dt-4f9K2mQ8xZ7pL3wR6vB1nC5"));
+        assertTrue(registry.isGiven("vault-s.7fK2pQ9xLm4Wz8Rt"));
+        assertFalse(registry.isGiven("ghp_Kx7Qm2Wn9Lp4Rt6Vy8Bz1Cd3Fg5Hj7Mk9Np2Q"));
+        assertFalse(registry.isGiven("never-registered"));
     }
 }

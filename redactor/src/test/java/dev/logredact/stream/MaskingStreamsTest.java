@@ -121,4 +121,19 @@ class MaskingStreamsTest {
         assertEquals("x [REDACTED:env:API_TOKEN]\ncaused by: y", masked);
         assertFalse(masked.contains("zq9"));
     }
+
+    @Test
+    void withKnownSecretsACleanEventIsLeftAsItIsAndAnEscapedFormIsStillFound() {
+        TextMasker masker = new TextMasker(RULES, SECRETS, StreamMasker.RedactionSink.NONE);
+        String clean = "[main] INFO  c.e.App - fetched 42 artifacts in 17 ms\n";
+        assertTrue(clean == masker.mask(clean));
+        byte[] cleanBytes = clean.getBytes(StandardCharsets.UTF_8);
+        assertTrue(cleanBytes == masker.mask(cleanBytes, StandardCharsets.UTF_8));
+        byte[] json = "{\"message\":\"token zq9-very-secret-77\"}\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals("{\"message\":\"token [REDACTED:env:API_TOKEN]\"}\n",
+                new String(masker.mask(json, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        String pat = new FakeSecrets(5).githubPat();
+        assertEquals("k [REDACTED:github-pat]\n", new String(masker.mask(("k " + pat + "\n").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
 }

@@ -86,4 +86,29 @@ class WriteBacklogTest {
         out.drain();
         assertEquals("short line\na line too long to hold [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
     }
+
+    @Test
+    void afterHoldingStopsAWriteWaitsAndIsWrittenByItsWriter() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WriteBacklog backlog = new WriteBacklog(1 << 20);
+        AtomicBoolean ready = new AtomicBoolean();
+        MaskingOutputStream out = stream(sink, backlog, ready);
+        backlog.stopHolding();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread writer = new Thread(() -> {
+            try {
+                out.write(bytes("at exit zq9-very-secret-77\n"));
+                written.countDown();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        Thread.sleep(100);
+        assertEquals(1, written.getCount(), "the write must wait for the engine, not be held");
+        ready.set(true);
+        backlog.replay();
+        writer.join();
+        assertEquals("at exit [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
+    }
 }

@@ -10,10 +10,11 @@ import java.util.logging.SimpleFormatter;
 import java.util.logging.XMLFormatter;
 
 /**
- * Logs a fake secret through java.util.logging: to {@code jul.log} (SimpleFormatter) and {@code jul.xml}
- * (XMLFormatter) in the directory given, and through the root logger's ConsoleHandler to stderr.
- * Given an agent jar too, it logs a clean record first and then attaches the agent to itself, so the
- * formatters are loaded, and in use, before the agent patches them.
+ * The {@link Scenario} through java.util.logging: to {@code jul.log} (SimpleFormatter) and {@code jul.xml}
+ * (XMLFormatter) in the directory given, and through the root logger's ConsoleHandler to stderr. JUL
+ * has no MDC: the session event is logged plain. Given an agent jar too, it logs a clean record first
+ * and then attaches the agent to itself, so the formatters are loaded, and in use, before the agent
+ * patches them.
  */
 public final class JulApp {
     private JulApp() {
@@ -21,7 +22,7 @@ public final class JulApp {
 
     public static void main(String[] args) throws Exception {
         Path dir = Paths.get(args[0]);
-        Logger logger = Logger.getLogger("dev.logredact.it.jul");
+        Logger logger = Logger.getLogger(JulApp.class.getName());
         Handler text = new FileHandler(dir.resolve("jul.log").toString());
         text.setFormatter(new SimpleFormatter());
         Handler xml = new FileHandler(dir.resolve("jul.xml").toString());
@@ -38,9 +39,8 @@ public final class JulApp {
                 self.detach();
             }
         }
-        logger.info("message " + LeakyApp.PAT);
-        logger.log(Level.WARNING, "parameter {0}", LeakyApp.PAT);
-        logger.log(Level.SEVERE, "failed", new IllegalStateException("exception " + LeakyApp.PAT));
+        Scenario.run(logger::info, (prefix, parameter) -> logger.log(Level.WARNING, prefix + " {0}", parameter),
+                (key, value) -> { }, key -> { }, (message, t) -> logger.log(Level.SEVERE, message, t));
         text.close();
         xml.close();
     }

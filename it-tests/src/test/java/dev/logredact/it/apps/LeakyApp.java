@@ -92,6 +92,10 @@ public final class LeakyApp {
                     new PrintStream(new FileOutputStream(FileDescriptor.err), true, "UTF-8").println("fd-err " + PAT);
                     System.out.println("after fd");
                     break;
+                case "hook":
+                    // The only output comes from a shutdown hook, which runs beside the agent's own exit hook.
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook " + PAT)));
+                    break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
                     break;

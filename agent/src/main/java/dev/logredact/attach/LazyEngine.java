@@ -1,0 +1,125 @@
+package dev.logredact.attach;
+
+import dev.logredact.stream.WriteBacklog;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The masking engine, built on a daemon thread when something first needs it: the first write offered to
+ * the backlog, or the first hook or API call that waits for it. A JVM that writes nothing never builds
+ * it, and one that does is not slowed before its first write. Once built, the backlog is replayed
+ * through it on the same thread.
+ */
+final class LazyEngine implements Runnable {
+    private static final long WAIT_SECONDS = 60;
+
+    private final Engine.Settings settings;
+    private final PrintStream err;
+    private final WriteBacklog backlog;
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** Volatile: framework hooks read it on every log event, from many threads, without a lock. */
+    private volatile Engine engine;
+    private Throwable failure;
+    private boolean done;
+
+    /** @param backlogLimit bytes the backlog holds before writers wait for the engine */
+    LazyEngine(Engine.Settings settings, PrintStream err, int backlogLimit) {
+        this.settings = settings;
+        this.err = err;
+        this.backlog = new WriteBacklog(backlogLimit, new Starter(this));
+    }
+
+    /** Where writes wait for the engine; the first one offered starts the build. */
+    WriteBacklog backlog() {
+        return backlog;
+    }
+
+    /** A class, not a lambda: the first lambda of a JVM costs milliseconds, and this is made in every one. */
+    private static final class Starter implements Runnable {
+        private final LazyEngine engine;
+
+        Starter(LazyEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public void run() {
+            engine.start();
+        }
+    }
+
+    /** Starts the build unless it has started. */
+    void start() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            Thread builder = new Thread(this, "logredact-engine");
+            builder.setDaemon(true);
+            builder.start();
+        }
+    }
+
+    @Override
+    public void run() {
+        Engine built = null;
+        Throwable error = null;
+        try {
+            built = Engine.build(settings, System.getenv(), err);
+        } catch (Throwable t) {
+            error = t;
+        }
+        synchronized (this) {
+            engine = built;
+            failure = error;
+            done = true;
+            notifyAll();
+        }
+        backlog.replay();
+    }
+
+    synchronized boolean isDone() {
+        return done;
+    }
+
+    /** The engine if it was built, else null; never waits. */
+    Engine builtOrNull() {
+        return engine;
+    }
+
+    /**
+     * The engine, started if need be, waiting at most {@link #WAIT_SECONDS}: an engine that hangs (a
+     * secrets file on a stalled mount, say) must not hang the build, so the caller then withholds what
+     * it holds.
+     */
+    Engine await() {
+        Engine built = engine;
+        if (built != null) {
+            return built;
+        }
+        start();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        try {
+            synchronized (this) {
+                for (long left = deadline - System.nanoTime(); !done && left > 0; left = deadline - System.nanoTime()) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (!done) {
+                    throw new IllegalStateException("the masking engine did not start within " + WAIT_SECONDS + " s");
+                }
+                if (engine == null) {
+                    throw new IllegalStateException("the masking engine failed to start", failure);
+                }
+                return engine;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
