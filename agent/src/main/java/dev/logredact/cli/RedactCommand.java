@@ -2,7 +2,9 @@ package dev.logredact.cli;
 
 import dev.logredact.mask.Redactor;
 import dev.logredact.rules.RuleSet;
+import dev.logredact.secrets.SecretRegistry;
 import dev.logredact.stream.LineRedactor;
+import dev.logredact.stream.ParallelRedactor;
 import dev.logredact.stream.StreamMasker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +48,15 @@ final class RedactCommand extends StreamsCommand implements Callable<Integer> {
             throw new CliException("--mask: " + e.getMessage());
         }
         OutputStream out = new BufferedOutputStream(streams.out, 1 << 16);
+        SecretRegistry known = secrets.load(streams.err);
+        Charset inputCharset = charsetNamed(charset);
+        int processors = Runtime.getRuntime().availableProcessors();
         try {
-            new LineRedactor(redactor, secrets.load(streams.err), charsetNamed(charset), StreamMasker.RedactionSink.NONE)
-                    .copy(streams.in, out);
+            if (processors > 1) {
+                new ParallelRedactor(redactor, known, inputCharset, processors).copy(streams.in, out);
+            } else {
+                new LineRedactor(redactor, known, inputCharset, StreamMasker.RedactionSink.NONE).copy(streams.in, out);
+            }
         } catch (IOException e) {
             throw new CliException("cannot read standard input: " + e.getMessage());
         }

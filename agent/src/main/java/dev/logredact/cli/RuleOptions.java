@@ -3,6 +3,7 @@ package dev.logredact.cli;
 import dev.logredact.rules.RuleLoadException;
 import dev.logredact.rules.RuleProblem;
 import dev.logredact.rules.RuleSet;
+import dev.logredact.rules.RuleSetCache;
 import dev.logredact.rules.RuleSetLoader;
 import picocli.CommandLine.Option;
 
@@ -16,9 +17,11 @@ final class RuleOptions {
 
     /** Loads the rules, printing each problem on {@code err}; a file that cannot be read at all is fatal. */
     RuleSet load(PrintStream err) {
-        RuleSet rules;
+        RuleSet rules = RulePrefetch.take(spec);
         try {
-            rules = RuleSetLoader.load(spec);
+            if (rules == null) {
+                rules = RuleSetLoader.load(spec, RuleSetCache.inUserCache());
+            }
         } catch (RuleLoadException e) {
             throw new CliException(e.getMessage());
         }

@@ -122,4 +122,16 @@ class MainTest {
         assertEquals(0, run("", "scan", "--help"));
         assertTrue(out.contains("--format"), out);
     }
+
+    @Test
+    void usageAndHelpNameEveryVerbThoughARunBuildsOnlyItsOwn() {
+        assertEquals(0, run("", "--help"));
+        for (String verb : new String[] {"redact", "scan", "rules", "version", "help"}) {
+            assertTrue(out.contains("  " + verb + " "), out);
+        }
+        assertEquals(0, run("", "help", "scan"));
+        assertTrue(out.contains("--format"), out);
+        assertEquals(2, run("", "redac"));
+        assertTrue(err.startsWith("logredact: Unmatched argument at index 0: 'redac'"), err);
+    }
 }

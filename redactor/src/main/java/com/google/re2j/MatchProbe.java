@@ -21,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * because a match of the whole pattern exists exactly when a match of the rest does; that keeps the
  * DFA small for gitleaks' typical {@code [\w.-]{0,50}?(?:keyword)…} rules. When the state cache keeps
  * overflowing, the probe gives up and answers "maybe", which is always safe.
+ *
+ * <p>Before the DFA, a text without the longest literal that every match contains (case-sensitive, as
+ * in {@code SK[0-9a-fA-F]{32}}) is turned away by a substring search: a keyword is matched in any
+ * case, so most of its hits (the {@code sk} in {@code [sku=...]}) lack the pattern's own literal.
  */
 public final class MatchProbe {
     /** Programs larger than this are not worth a DFA; such patterns always answer "maybe". */
@@ -45,8 +49,11 @@ public final class MatchProbe {
     private final int classCount;
     private volatile Cache cache;
     private volatile int resets;
+    /** Text that every match contains, exactly as written; null when there is none worth a search. */
+    private final String required;
 
-    private MatchProbe(Prog prog) {
+    private MatchProbe(Prog prog, String required) {
+        this.required = required;
         this.program = Arrays.copyOf(prog.inst, prog.numInst());
         this.start = prog.start;
         this.classOfAscii = new byte[128];
@@ -67,39 +74,28 @@ public final class MatchProbe {
         if (prog.numInst() > MAX_INSTRUCTIONS) {
             return null;
         }
-        return new MatchProbe(prog);
+        String literal = requiredLiteral(re);
+        return new MatchProbe(prog, literal != null && literal.length() >= 2 ? literal : null);
     }
 
     /** False only when no match of the pattern starts and ends within {@code text[from, to)}. */
     public boolean mayMatch(CharSequence text, int from, int to) {
+        if (required != null && !contains(text, from, to, required)) {
+            return false;
+        }
         if (resets > MAX_RESETS) {
             return true;
         }
-        Cache c = cache;
-        State s = c.initial[from == 0 ? AT_START : category(text.charAt(from - 1))];
+        State s = cache.initial[from == 0 ? AT_START : category(text.charAt(from - 1))];
         for (int i = from; i < to; i++) {
             int r = text.charAt(i);
-            State next;
-            if (r < 128) {
-                int cls = classOfAscii[r];
-                next = s.next[cls];
-                if (next == null) {
-                    next = c.step(s, r);
-                    if (next == null) {
-                        c = rebuilt(c);
-                        next = c.step(c.stateFor(s.kernel, s.before), r);
-                    }
-                    s.next[cls] = next;
-                }
-            } else {
+            // The hot loop follows cached transitions only, so that it compiles small.
+            State next = r < 128 ? s.next[classOfAscii[r]] : null;
+            if (next == null) {
                 if (Character.isHighSurrogate((char) r) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
                     r = Character.toCodePoint((char) r, text.charAt(++i));
                 }
-                next = c.step(s, r);
-                if (next == null) {
-                    c = rebuilt(c);
-                    next = c.step(c.stateFor(s.kernel, s.before), r);
-                }
+                next = advance(s, r);
             }
             if (next == null || next == MATCHED) {
                 return true;
@@ -111,8 +107,97 @@ public final class MatchProbe {
         return s.matchesBefore(after, this);
     }
 
+    private static boolean contains(CharSequence text, int from, int to, String literal) {
+        if (text instanceof String) {
+            int at = ((String) text).indexOf(literal, from);
+            return at >= 0 && at + literal.length() <= to;
+        }
+        for (int i = from, last = to - literal.length(); i <= last; i++) {
+            int j = 0;
+            while (j < literal.length() && text.charAt(i + j) == literal.charAt(j)) {
+                j++;
+            }
+            if (j == literal.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The longest run of literal text that every match of {@code re} contains, matched case-sensitively;
+     * null when there is none. Only sure cases count: a concatenation's literal parts and what its
+     * mandatory parts require; alternatives and optional parts require nothing here.
+     */
+    static String requiredLiteral(Regexp re) {
+        switch (re.op) {
+            case LITERAL:
+                return (re.flags & RE2.FOLD_CASE) == 0 ? new String(re.runes, 0, re.runes.length) : null;
+            case CAPTURE:
+            case PLUS:
+                return requiredLiteral(re.subs[0]);
+            case REPEAT:
+                return re.min >= 1 ? requiredLiteral(re.subs[0]) : null;
+            case CONCAT:
+                String best = null;
+                StringBuilder run = new StringBuilder();
+                for (Regexp sub : re.subs) {
+                    if (isEmptyWidth(sub)) {
+                        continue;
+                    }
+                    if (sub.op == Regexp.Op.LITERAL && (sub.flags & RE2.FOLD_CASE) == 0) {
+                        run.append(new String(sub.runes, 0, sub.runes.length));
+                        continue;
+                    }
+                    best = longer(best, run.toString());
+                    run.setLength(0);
+                    best = longer(best, requiredLiteral(sub));
+                }
+                return longer(best, run.toString());
+            default:
+                return null;
+        }
+    }
+
+    /** Assertions match no text, so literals on both sides of one are still adjacent in every match. */
+    private static boolean isEmptyWidth(Regexp re) {
+        switch (re.op) {
+            case BEGIN_LINE:
+            case END_LINE:
+            case BEGIN_TEXT:
+            case END_TEXT:
+            case WORD_BOUNDARY:
+            case NO_WORD_BOUNDARY:
+            case EMPTY_MATCH:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static String longer(String a, String b) {
+        if (b == null || b.isEmpty()) {
+            return a;
+        }
+        return a == null || b.length() > a.length() ? b : a;
+    }
+
     private static int category(int r) {
         return r == '\n' ? AFTER_NEWLINE : Utils.isWordRune(r) ? AFTER_WORD : AFTER_OTHER;
+    }
+
+    /** The successor of {@code s} on {@code r}, made and remembered; null when the probe gives up. */
+    private State advance(State s, int r) {
+        Cache c = cache;
+        State next = c.step(s, r);
+        if (next == null) {
+            c = rebuilt(c);
+            next = c.step(c.stateFor(s.kernel, s.before), r);
+        }
+        if (r < 128) {
+            s.next[classOfAscii[r]] = next;
+        }
+        return next;
     }
 
     private Cache rebuilt(Cache full) {

@@ -30,6 +30,8 @@ final class KeywordAutomaton {
     private final int[] steps;
     /** Keywords ending at each state (by state number), following the failure chain; null where none. */
     private final int[][] outputs;
+    /** One bit per pair of bytes that some keyword begins with, in either case: {@link LineKeywords#skip}'s complement. */
+    private final long[] starts = new long[1024];
 
     KeywordAutomaton(List<String> keywords) {
         byte[][] encoded = new byte[keywords.size()][];
@@ -50,6 +52,22 @@ final class KeywordAutomaton {
         }
         for (int c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + ('a' - 'A')];
+        }
+        for (byte[] e : encoded) {
+            if (e.length == 0) {
+                continue;
+            }
+            for (int first : cases(e[0])) {
+                if (e.length == 1) {
+                    for (int second = 0; second < 256; second++) {
+                        set(starts, first << 8 | second);
+                    }
+                } else {
+                    for (int second : cases(e[1])) {
+                        set(starts, first << 8 | second);
+                    }
+                }
+            }
         }
         classes = nextClass;
         asciiOnly = ascii;
@@ -144,6 +162,16 @@ final class KeywordAutomaton {
         return 0;
     }
 
+    /** A keyword's byte and, for an ASCII letter, its other case: what the automaton takes for it. */
+    private static int[] cases(byte b) {
+        int u = b & 0xff;
+        return u >= 'a' && u <= 'z' ? new int[] {u, u - ('a' - 'A')} : new int[] {u};
+    }
+
+    private static void set(long[] bits, int bit) {
+        bits[bit >>> 6] |= 1L << bit;
+    }
+
     /** The keywords ending at a state: its own, in keyword order, then those of its failure state; null if none. */
     private static int[] ends(int first, int count, int[] nextEnd, int[] inherited) {
         int total = count + (inherited == null ? 0 : inherited.length);
@@ -175,6 +203,17 @@ final class KeywordAutomaton {
         int s = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
+            if (s == 0) {
+                // Where no keyword begins the automaton stays at its start: step over such characters.
+                for (int last = n - 1; i < last; i++) {
+                    int first = text.charAt(i);
+                    int second = text.charAt(i + 1);
+                    int pair = first << 8 | second;
+                    if ((first | second) >= 128 || (starts[pair >>> 6] & 1L << pair) != 0) {
+                        break;
+                    }
+                }
+            }
             char ch = text.charAt(i);
             int next;
             if (ch < 128 || asciiOnly) {
@@ -209,7 +248,17 @@ final class KeywordAutomaton {
         lineClasses['\n'] = -1;
         lineClasses['\r'] = -1;
         lineClasses[0x1b] = -1;
-        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, lengths.length == 0 && !always, always);
+        // Where no keyword begins, the automaton stays at its start: a line scanner there may skip to the
+        // next byte, except at a byte it must see itself. With a rule that runs on every line, never.
+        long[] skip = new long[1024];
+        if (!always) {
+            for (int pair = 0; pair < 1 << 16; pair++) {
+                if ((starts[pair >>> 6] & 1L << pair) == 0 && lineClasses[pair >>> 8] >= 0) {
+                    set(skip, pair);
+                }
+            }
+        }
+        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, skip, lengths.length == 0 && !always, always);
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */

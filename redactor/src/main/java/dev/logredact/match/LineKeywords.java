@@ -18,15 +18,23 @@ public final class LineKeywords {
      * start state.
      */
     public final int[] steps;
+    /**
+     * One bit per pair of bytes {@code (b << 8) | next}, set when no keyword begins at {@code b} followed
+     * by {@code next} and {@code b} is not a byte a line scanner must see ({@code \n}, {@code \r}, ESC):
+     * in the start state, such a byte leaves the automaton where it was, so a scanner may step over it
+     * without a lookup in {@link #steps}. Independent lookups, where steps are a chain.
+     */
+    public final long[] skip;
     /** No keyword can ever hit, and no rule runs without one: a line never needs the rules. */
     public final boolean none;
     /** Some rule has no keyword: every non-empty line needs the rules, whatever its bytes. */
     public final boolean always;
 
-    LineKeywords(byte[] classes, int escapeClass, int[] steps, boolean none, boolean always) {
+    LineKeywords(byte[] classes, int escapeClass, int[] steps, long[] skip, boolean none, boolean always) {
         this.classes = classes;
         this.escapeClass = escapeClass;
         this.steps = steps;
+        this.skip = skip;
         this.none = none;
         this.always = always;
     }

@@ -15,6 +15,11 @@ import java.util.Arrays;
  *
  * <p>It also answers the streaming question: from which position could the end of the text still be
  * the beginning of a pattern, so that those bytes must be held until more arrive.
+ *
+ * <p>A space in a pattern stands for any run of whitespace, as in {@link MatchText}'s view, whose forms
+ * are normalised so ({@link LiteralSet#pattern}): a multi-line secret is found in the raw bytes however its
+ * lines were re-wrapped, without copying them into a view. Its key is taken from its first word, which
+ * therefore must not be empty.
  */
 public final class LiteralIndex {
     /** Reports one occurrence. */
@@ -26,6 +31,8 @@ public final class LiteralIndex {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     private final byte[][] patterns;
+    /** Which patterns hold a space, to be compared a whitespace run at a time. */
+    private final boolean[] spaced;
     private final int q;
     private final int maxLength;
     /** Open addressing: slot → key, and the first pattern with that key (-1 = empty slot). */
@@ -37,18 +44,35 @@ public final class LiteralIndex {
     /** One bit per hash of a key: most positions are rejected here without touching the table. */
     private final long[] bitmap;
     private final int bitmapShift;
-    /** prefixes[j] holds the first j bytes of every key (j < q), for the tail of a text. */
-    private final long[][] prefixes;
+    /** prefixes[j] holds the first j bytes of every key (j < q), for the tail of a text; made on first need. */
+    private volatile long[][] prefixes;
+    /**
+     * One bit per byte value found in some key: a text whose last byte is in none (a line end) cannot end
+     * with the beginning of a key, and needs no prefixes.
+     */
+    private final long[] keyBytes = new long[4];
+    /**
+     * One bit per pair of bytes that a pattern can begin with: a space in a pattern's second place takes
+     * any whitespace, so such a pattern (and one of a single byte) lets through every pair it begins.
+     */
+    private final long[] pairs = new long[1024];
+    /** Pairs let through: past {@link #SELECTIVE_PAIRS} (thousands of forms) the table rejects too little to pay. */
+    private int pairCount;
+    private static final int SELECTIVE_PAIRS = 2048;
 
     public LiteralIndex(byte[][] patterns) {
         this.patterns = patterns.clone();
+        this.spaced = new boolean[patterns.length];
         int shortest = MAX_Q;
         int longest = 0;
-        for (byte[] p : patterns) {
-            if (p.length == 0) {
-                throw new IllegalArgumentException("empty pattern");
+        for (int i = 0; i < patterns.length; i++) {
+            byte[] p = patterns[i];
+            int word = firstWord(p);
+            if (word == 0) {
+                throw new IllegalArgumentException(p.length == 0 ? "empty pattern" : "a pattern begins with a space");
             }
-            shortest = Math.min(shortest, p.length);
+            spaced[i] = word < p.length;
+            shortest = Math.min(shortest, word);
             longest = Math.max(longest, p.length);
         }
         this.q = patterns.length == 0 ? 1 : shortest;
@@ -63,25 +87,130 @@ public final class LiteralIndex {
         int bits = Integer.highestOneBit(Math.max(4096, patterns.length * 16 - 1)) << 1;
         this.bitmap = new long[bits / 64];
         this.bitmapShift = 64 - Integer.numberOfTrailingZeros(bits);
-        this.prefixes = new long[q][];
-        long[][] prefixLists = new long[q][patterns.length];
+        // Entered last to first, each at the head of its key's chain: chains run in pattern order.
         for (int i = patterns.length - 1; i >= 0; i--) {
             long key = key(patterns[i], 0);
             int slot = slotFor(key);
             nextWithKey[i] = slotFirst[slot];
             slotKeys[slot] = key;
             slotFirst[slot] = i;
-            long h = hash(key) >>> bitmapShift;
-            bitmap[(int) (h >>> 6)] |= 1L << h;
-            for (int j = 1; j < q; j++) {
-                prefixLists[j][i] = key >>> (8 * (q - j));
+            filter(key, patterns[i]);
+        }
+    }
+
+    /** A copy of {@code base}'s tables with {@code more} patterns entered after its own; see {@link #plus}. */
+    private LiteralIndex(LiteralIndex base, byte[][] more) {
+        int n = base.patterns.length;
+        this.patterns = Arrays.copyOf(base.patterns, n + more.length);
+        this.spaced = Arrays.copyOf(base.spaced, n + more.length);
+        this.q = base.q;
+        this.slotKeys = base.slotKeys.clone();
+        this.slotFirst = base.slotFirst.clone();
+        this.nextWithKey = Arrays.copyOf(base.nextWithKey, n + more.length);
+        this.slotShift = base.slotShift;
+        this.bitmap = base.bitmap.clone();
+        this.bitmapShift = base.bitmapShift;
+        System.arraycopy(base.keyBytes, 0, keyBytes, 0, keyBytes.length);
+        System.arraycopy(base.pairs, 0, pairs, 0, pairs.length);
+        this.pairCount = base.pairCount;
+        int longest = base.maxLength;
+        for (int k = 0; k < more.length; k++) {
+            int i = n + k;
+            patterns[i] = more[k];
+            spaced[i] = firstWord(more[k]) < more[k].length;
+            longest = Math.max(longest, more[k].length);
+            append(i);
+        }
+        this.maxLength = longest;
+    }
+
+    /**
+     * This index with {@code more} patterns after its own, numbered from {@link #patternCount()}: what a
+     * stream needs when a secret is learned. Its tables are copied and the new patterns entered, unless
+     * one needs a shorter key or the tables would be too full; then it is built anew, with room to grow.
+     */
+    public LiteralIndex plus(byte[][] more) {
+        int total = patterns.length + more.length;
+        boolean fits = total * 2 <= slotKeys.length && total * 8L <= bitmap.length * 64L;
+        for (byte[] p : more) {
+            fits &= p.length > 0 && firstWord(p) >= q;
+        }
+        if (fits) {
+            return new LiteralIndex(this, more);
+        }
+        byte[][] all = Arrays.copyOf(patterns, total);
+        System.arraycopy(more, 0, all, patterns.length, more.length);
+        return new LiteralIndex(all);
+    }
+
+    /** Enters pattern {@code i} at the end of its key's chain, so that a chain still runs in pattern order. */
+    private void append(int i) {
+        long key = key(patterns[i], 0);
+        int slot = slotFor(key);
+        nextWithKey[i] = -1;
+        if (slotFirst[slot] < 0) {
+            slotKeys[slot] = key;
+            slotFirst[slot] = i;
+        } else {
+            int last = slotFirst[slot];
+            while (nextWithKey[last] >= 0) {
+                last = nextWithKey[last];
+            }
+            nextWithKey[last] = i;
+        }
+        filter(key, patterns[i]);
+    }
+
+    /** Lets a pattern through the pair and key bitmaps, and its key's bytes through the test of a text's last byte. */
+    private void filter(long key, byte[] pattern) {
+        int first = (pattern[0] & 0xff) << 8;
+        if (pattern.length >= 2 && pattern[1] != ' ') {
+            int pair = first | (pattern[1] & 0xff);
+            letThrough(pair);
+        } else {
+            for (int second = 0; second < 256; second++) {
+                letThrough(first | second);
             }
         }
-        for (int j = 1; j < q; j++) {
-            long[] sorted = prefixLists[j];
-            Arrays.sort(sorted);
-            prefixes[j] = sorted;
+        long h = hash(key) >>> bitmapShift;
+        bitmap[(int) (h >>> 6)] |= 1L << h;
+        for (int j = 0; j < q; j++) {
+            int b = pattern[j] & 0xff;
+            keyBytes[b >>> 6] |= 1L << b;
         }
+    }
+
+    private void letThrough(int pair) {
+        if ((pairs[pair >>> 6] & 1L << pair) == 0) {
+            pairs[pair >>> 6] |= 1L << pair;
+            pairCount++;
+        }
+    }
+
+    private static int firstWord(byte[] p) {
+        int word = 0;
+        while (word < p.length && p[word] != ' ') {
+            word++;
+        }
+        return word;
+    }
+
+    /** The sorted beginnings of the keys, for texts that end within fewer than q bytes of a start. */
+    private long[][] prefixes() {
+        long[][] p = prefixes;
+        if (p == null) {
+            p = new long[q][];
+            for (int j = 1; j < q; j++) {
+                long[] sorted = new long[patterns.length];
+                for (int i = 0; i < patterns.length; i++) {
+                    sorted[i] = key(patterns[i], 0) >>> (8 * (q - j));
+                }
+                Arrays.sort(sorted);
+                p[j] = sorted;
+            }
+            prefixes = p;
+        }
+        return p;
     }
 
     public int patternCount() {
@@ -109,29 +238,40 @@ public final class LiteralIndex {
         // array are out of its reach.
         ByteBuffer words = ByteBuffer.wrap(text);
         int unused = 8 * (8 - q);
+        int wordEnd = Math.min(lastFull, text.length - 8);
         int s = from;
-        for (int wordEnd = Math.min(lastFull, text.length - 8); s <= wordEnd; s++) {
-            long key = words.getLong(s) >>> unused;
-            long h = hash(key) >>> bitmapShift;
-            if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
-                undecided = candidates(text, s, to, key, undecided, sink);
+        // Two bytes decide for most positions: a pair that begins no pattern needs no key.
+        for (int pairEnd = pairCount <= SELECTIVE_PAIRS ? Math.min(wordEnd, to - 2) : from - 1; s <= pairEnd; s++) {
+            int pair = (text[s] & 0xff) << 8 | (text[s + 1] & 0xff);
+            if ((pairs[pair >>> 6] & 1L << pair) != 0) {
+                undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
             }
+        }
+        for (; s <= wordEnd; s++) {
+            undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
         }
         for (; s <= lastFull; s++) {
-            long key = key(text, s);
-            long h = hash(key) >>> bitmapShift;
-            if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
-                undecided = candidates(text, s, to, key, undecided, sink);
-            }
+            undecided = probe(text, s, to, key(text, s), undecided, sink);
         }
-        if (undecided == to) {
+        int last = to > 0 ? text[to - 1] & 0xff : 0;
+        if (undecided == to && to > from && (keyBytes[last >>> 6] & 1L << last) != 0) {
             // Fewer than q bytes remain at these starts: compare them with the keys' beginnings.
+            long[][] beginnings = prefixes();
             for (int t = Math.max(from, lastFull + 1); t < to; t++) {
                 int j = to - t;
-                if (Arrays.binarySearch(prefixes[j], key(text, t, j)) >= 0) {
+                if (Arrays.binarySearch(beginnings[j], key(text, t, j)) >= 0) {
                     return t;
                 }
             }
+        }
+        return undecided;
+    }
+
+    /** Looks {@code key}, the text's at {@code s}, up in the bitmap, then among the keys; returns the new undecided start. */
+    private int probe(byte[] text, int s, int to, long key, int undecided, Sink sink) {
+        long h = hash(key) >>> bitmapShift;
+        if ((bitmap[(int) (h >>> 6)] & (1L << h)) != 0) {
+            return candidates(text, s, to, key, undecided, sink);
         }
         return undecided;
     }
@@ -140,6 +280,15 @@ public final class LiteralIndex {
     private int candidates(byte[] text, int s, int to, long key, int undecided, Sink sink) {
         for (int p = first(key); p >= 0; p = nextWithKey[p]) {
             byte[] pattern = patterns[p];
+            if (spaced[p]) {
+                int end = spacedEnd(text, s + q, to, pattern);
+                if (end >= 0) {
+                    sink.match(s, end, p);
+                } else if (end == RAN_OUT && s < undecided) {
+                    undecided = s;
+                }
+                continue;
+            }
             int available = to - s;
             if (pattern.length <= available) {
                 if (equalFrom(text, s, pattern, q, pattern.length)) {
@@ -150,6 +299,34 @@ public final class LiteralIndex {
             }
         }
         return undecided;
+    }
+
+    private static final int MISMATCH = -1;
+    private static final int RAN_OUT = -2;
+
+    /**
+     * Compares a spaced pattern from its byte {@code q} on with the text from {@code at}, a space taking a
+     * whole whitespace run: the end of the match, {@link #MISMATCH}, or {@link #RAN_OUT} when the text
+     * ends while it still matches.
+     */
+    private int spacedEnd(byte[] text, int at, int to, byte[] pattern) {
+        int i = at;
+        for (int k = q; k < pattern.length; k++) {
+            if (i >= to) {
+                return RAN_OUT;
+            }
+            if (pattern[k] == ' ') {
+                if (!MatchText.isSpace(text[i])) {
+                    return MISMATCH;
+                }
+                while (i < to && MatchText.isSpace(text[i])) {
+                    i++;
+                }
+            } else if (text[i++] != pattern[k]) {
+                return MISMATCH;
+            }
+        }
+        return i;
     }
 
     private int first(long key) {

@@ -42,19 +42,31 @@ public final class LiteralSet {
 
     /** From patterns already made by {@link #pattern}, one per literal; empty ones are left out. */
     public static LiteralSet of(List<Literal> literals, List<byte[]> patterns, long version) {
+        return EMPTY.plus(literals, patterns, version);
+    }
+
+    /**
+     * This set with more forms after its own, as {@link #of(List, List, long)} takes them: what a new
+     * secret costs is a copy of the index's tables, not a new index of every form.
+     */
+    public LiteralSet plus(List<Literal> literals, List<byte[]> patterns, long version) {
         List<byte[]> kept = new ArrayList<>(patterns.size());
         List<Literal> keptLiterals = new ArrayList<>(patterns.size());
-        boolean spaced = false;
+        boolean anySpaced = spaced;
         for (int i = 0; i < patterns.size(); i++) {
             if (patterns.get(i).length > 0) {
                 for (byte b : patterns.get(i)) {
-                    spaced |= MatchText.isSpace(b);
+                    anySpaced |= b == ' ';
                 }
                 kept.add(patterns.get(i));
                 keptLiterals.add(literals.get(i));
             }
         }
-        return new LiteralSet(new LiteralIndex(kept.toArray(new byte[0][])), keptLiterals.toArray(new Literal[0]), version, spaced);
+        Literal[] all = java.util.Arrays.copyOf(this.literals, this.literals.length + keptLiterals.size());
+        for (int i = 0; i < keptLiterals.size(); i++) {
+            all[this.literals.length + i] = keptLiterals.get(i);
+        }
+        return new LiteralSet(index.plus(kept.toArray(new byte[0][])), all, version, anySpaced);
     }
 
     public LiteralIndex index() {
@@ -71,9 +83,9 @@ public final class LiteralSet {
     }
 
     /**
-     * True when some pattern holds whitespace (a space, in a normalised one, stands for any whitespace
-     * run in {@link MatchText}'s view): only then can a match in the view differ from one in the raw
-     * bytes, escape sequences aside.
+     * True when some form holds whitespace (a space, in a normalised one, stands for any whitespace run).
+     * The index matches such forms in raw bytes as in {@link MatchText}'s view, so this matters only to
+     * a caller that compares bytes without the index.
      */
     public boolean spaced() {
         return spaced;

@@ -75,6 +75,11 @@ public final class MatchText {
         return state == NORMAL;
     }
 
+    /** Empty, outside any escape sequence, and after whitespace: as a new view starts. */
+    public boolean atRest() {
+        return length == 0 && state == NORMAL && afterSpace;
+    }
+
     public byte[] bytes() {
         return bytes;
     }

@@ -102,6 +102,49 @@ public final class RuleSetLoader {
 
     /** Loads {@code none}, {@code default}, or a comma list of {@code default} and TOML file paths. */
     public static RuleSet load(String spec) throws RuleLoadException {
+        return load(spec, (RuleSetCache.Reads) null);
+    }
+
+    /**
+     * As {@link #load(String)}, taking a set that names files from {@code cache} when none of them changed
+     * since it was kept there, and keeping it there otherwise; {@code cache} may be null.
+     */
+    public static RuleSet load(String spec, RuleSetCache cache) throws RuleLoadException {
+        String files = cache == null ? null : fileSpec(spec);
+        if (files == null) {
+            return load(spec);
+        }
+        RuleSet cached = cache.get(files);
+        if (cached != null) {
+            return cached;
+        }
+        RuleSetCache.Reads reads = new RuleSetCache.Reads();
+        RuleSet loaded = load(spec, reads);
+        cache.put(files, loaded, reads);
+        return loaded;
+    }
+
+    /**
+     * The spec as written, the directory it is read from, and each file as an absolute path: what the set
+     * loaded and the file names its problems show depend on all three. Null when the spec names no file
+     * (the embedded set loads fast as it is).
+     */
+    private static String fileSpec(String spec) {
+        StringBuilder files = new StringBuilder(spec).append('\n').append(Paths.get("").toAbsolutePath()).append('\n');
+        boolean anyFile = false;
+        for (String part : (spec == null ? "" : spec).split(",")) {
+            String item = part.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            boolean file = !item.equalsIgnoreCase(DEFAULT_SOURCE) && !item.equalsIgnoreCase("none");
+            anyFile |= file;
+            files.append(file ? Paths.get(item).toAbsolutePath().normalize().toString() : item).append('\n');
+        }
+        return anyFile ? files.toString() : null;
+    }
+
+    private static RuleSet load(String spec, RuleSetCache.Reads reads) throws RuleLoadException {
         String trimmed = spec == null ? "" : spec.trim();
         if (trimmed.isEmpty() || trimmed.equalsIgnoreCase(DEFAULT_SOURCE)) {
             return defaults();
@@ -120,7 +163,7 @@ public final class RuleSetLoader {
             if (item.equalsIgnoreCase("none")) {
                 throw new RuleLoadException("rules '" + spec + "': 'none' cannot be combined with other rule sets");
             }
-            RuleFile file = item.equalsIgnoreCase(DEFAULT_SOURCE) ? defaultFile() : resolved(Paths.get(item), 0);
+            RuleFile file = item.equalsIgnoreCase(DEFAULT_SOURCE) ? defaultFile() : resolved(Paths.get(item), 0, reads);
             problems.addAll(file.problems);
             for (RuleDraft rule : file.rules) {
                 if (rules.put(rule.id, rule) != null) {
@@ -135,13 +178,13 @@ public final class RuleSetLoader {
 
     /** Loads one gitleaks-format TOML file, resolving its {@code [extend]}. */
     public static RuleSet loadFile(Path toml) throws RuleLoadException {
-        return fromDrafts(resolved(toml, 0), new ArrayList<RuleProblem>());
+        return fromDrafts(resolved(toml, 0, null), new ArrayList<RuleProblem>());
     }
 
     /** Loads rules from TOML text; {@code [extend] path} is resolved against the working directory. */
     public static RuleSet parse(String toml, String sourceName) throws RuleLoadException {
         RuleFile file = TomlRuleReader.read(toml, sourceName);
-        return fromDrafts(extend(file, Paths.get("").toAbsolutePath(), 0), new ArrayList<RuleProblem>());
+        return fromDrafts(extend(file, Paths.get("").toAbsolutePath(), 0, null), new ArrayList<RuleProblem>());
     }
 
     private static RuleSet fromDrafts(RuleFile file, List<RuleProblem> problems) {
@@ -149,17 +192,22 @@ public final class RuleSetLoader {
         return new RuleCompiler(problems).compile(file.rules, file.globalAllowlists, file.source);
     }
 
-    private static RuleFile resolved(Path path, int depth) throws RuleLoadException {
+    /** Reads and parses a file and what it extends; each file read is told to {@code reads} if not null. */
+    private static RuleFile resolved(Path path, int depth, RuleSetCache.Reads reads) throws RuleLoadException {
         String text;
         try {
-            text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(path);
+            if (reads != null) {
+                reads.read(path, bytes);
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new RuleLoadException("rule file " + path + " does not exist");
         } catch (IOException e) {
             throw new RuleLoadException("rule file " + path + " cannot be read: " + e.getMessage(), e);
         }
         Path dir = path.toAbsolutePath().getParent();
-        return extend(TomlRuleReader.read(text, path.toString()), dir, depth);
+        return extend(TomlRuleReader.read(text, path.toString()), dir, depth, reads);
     }
 
     private static RuleFile defaultFile() throws RuleLoadException {
@@ -186,7 +234,7 @@ public final class RuleSetLoader {
     }
 
     /** Applies gitleaks' [extend]: base rules minus disabledRules, merged with this file's rules. */
-    private static RuleFile extend(RuleFile file, Path dir, int depth) throws RuleLoadException {
+    private static RuleFile extend(RuleFile file, Path dir, int depth, RuleSetCache.Reads reads) throws RuleLoadException {
         if (!file.extendsDefault && file.extendsPath == null) {
             return file;
         }
@@ -195,7 +243,7 @@ public final class RuleSetLoader {
                     "[extend] nested more than " + MAX_EXTEND_DEPTH + " levels deep is ignored, as in gitleaks"));
             return file;
         }
-        RuleFile base = file.extendsDefault ? defaultFile() : resolved(dir.resolve(file.extendsPath), depth + 1);
+        RuleFile base = file.extendsDefault ? defaultFile() : resolved(dir.resolve(file.extendsPath), depth + 1, reads);
         Map<String, RuleDraft> rules = new LinkedHashMap<>();
         for (RuleDraft rule : base.rules) {
             rules.put(rule.id, rule);

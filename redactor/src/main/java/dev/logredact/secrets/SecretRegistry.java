@@ -31,6 +31,8 @@ public final class SecretRegistry implements LiteralSource {
     /** The values given from the environment, files or the API, as opposed to learned from rule findings. */
     private final Set<String> given = new HashSet<>();
     private final Map<Charset, LiteralSet> snapshots = new ConcurrentHashMap<>();
+    /** The last snapshot made for each charset and how many forms it holds, to extend when forms are added. */
+    private final Map<Charset, Built> built = new ConcurrentHashMap<>();
     /** Each form encoded for each charset asked for so far, kept so a new secret costs only its own forms. */
     private final Map<Charset, List<byte[]>> patterns = new ConcurrentHashMap<>();
     private long version;
@@ -117,11 +119,35 @@ public final class SecretRegistry implements LiteralSource {
         synchronized (this) {
             snapshot = snapshots.get(charset);
             if (snapshot == null) {
-                snapshot = literals.isEmpty() ? LiteralSet.EMPTY
-                        : LiteralSet.of(new ArrayList<>(literals), new ArrayList<>(encoded(charset)), version);
+                snapshot = snapshot(charset);
                 snapshots.put(charset, snapshot);
             }
             return snapshot;
+        }
+    }
+
+    /** The snapshot for the forms registered now: the last one made for the charset, with the forms since. */
+    private LiteralSet snapshot(Charset charset) {
+        if (literals.isEmpty()) {
+            return LiteralSet.EMPTY;
+        }
+        Built last = built.get(charset);
+        int from = last == null ? 0 : last.forms;
+        LiteralSet base = last == null ? LiteralSet.EMPTY : last.set;
+        LiteralSet set = base.plus(new ArrayList<>(literals.subList(from, literals.size())),
+                new ArrayList<>(encoded(charset).subList(from, forms.size())), version);
+        built.put(charset, new Built(set, forms.size()));
+        return set;
+    }
+
+    /** A snapshot and the number of forms it was made from. */
+    private static final class Built {
+        final LiteralSet set;
+        final int forms;
+
+        Built(LiteralSet set, int forms) {
+            this.set = set;
+            this.forms = forms;
         }
     }
 

@@ -16,9 +16,13 @@ final class LineText {
     private final Charset charset;
     /** Made on first use: most lines are never decoded. */
     private CharsetDecoder strict;
+    /** ASCII bytes are these characters one for one: the common line needs no decoder. */
+    private final boolean asciiCompatible;
 
     LineText(Charset charset) {
         this.charset = charset;
+        this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1);
     }
 
     byte[] encode(CharSequence s) {
@@ -27,6 +31,9 @@ final class LineText {
 
     /** The decoded text and the charset that round-trips it. */
     Decoded decode(byte[] bytes, int offset, int length) {
+        if (asciiCompatible && isAscii(bytes, offset, length)) {
+            return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), charset);
+        }
         if (strict == null) {
             strict = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -38,6 +45,15 @@ final class LineText {
         } catch (CharacterCodingException e) {
             return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static final class Decoded {

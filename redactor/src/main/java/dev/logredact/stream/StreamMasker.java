@@ -63,11 +63,10 @@ public final class StreamMasker {
 
     private final MatchText view = new MatchText();
     /**
-     * Whether the view mirrors the held bytes. It is needed only while an escape sequence may be held
-     * or some secret form holds whitespace; otherwise a form matches the view exactly where it matches
-     * the raw bytes: with no ESC nothing is hidden, the view differs only by turning whitespace runs
-     * into one space, and a form without whitespace can neither match across a whitespace run nor end
-     * in one. Then the index reads the held bytes themselves.
+     * Whether the view mirrors the held bytes. It is needed only while an escape sequence may be held;
+     * otherwise a form matches the view exactly where it matches the raw bytes: with no ESC nothing is
+     * hidden, and the view differs only by turning whitespace runs into one space, which the index's
+     * comparison of a form's spaces does too. Then the index reads the held bytes themselves.
      */
     private boolean viewed;
     private LiteralSet literalSet = LiteralSet.EMPTY;
@@ -146,6 +145,15 @@ public final class StreamMasker {
     }
 
     /**
+     * True when nothing is held and nothing carries over to the next byte: a new masker fed only the
+     * bytes from here on would write what this one writes (given the same known secrets).
+     */
+    public boolean atRest() {
+        return length == 0 && blockStart < 0 && spans.isEmpty() && keywordState == 0 && !keywordSeen && !escapeSeen
+                && (!viewed || view.atRest());
+    }
+
+    /**
      * Forgets everything held and returns it unmasked: only for recovery after an internal error, when
      * the owner decides whether to withhold it or pass it on.
      */
@@ -178,9 +186,8 @@ public final class StreamMasker {
         literalSet = current;
         // Back from the view only when nothing is held: an escape sequence whose ESC is gone may still
         // hide the start of held bytes from the view.
-        boolean raw = !current.spaced()
-                && (!viewed || before == 0 && view.outsideEscape())
-                && !containsEscape(fresh ? 0 : before, length);
+        boolean raw = (!viewed || before == 0 && view.outsideEscape())
+                && !Escapes.in(pending, fresh ? 0 : before, length);
         int from = rescan ? 0 : literalFrom;
         if (raw) {
             if (viewed) {
@@ -199,16 +206,6 @@ public final class StreamMasker {
             from = 0;
         }
         literalFrom = current.index().scan(view.bytes(), from, view.length(), literalSink);
-    }
-
-    private boolean containsEscape(int from, int to) {
-        byte[] p = pending;
-        for (int i = from; i < to; i++) {
-            if (p[i] == 0x1b) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Where the literal index reports matches; a class, not a method reference (see {@link RedactionSink#NONE}). */
@@ -270,19 +267,54 @@ public final class StreamMasker {
     }
 
     private void scanLinesAndKeywords() throws IOException {
-        // Locals, because completeLine is a call inside the loop and fields would be read per byte;
-        // it changes neither the held bytes nor their number.
+        while (true) {
+            if (blockStart >= 0) {
+                if (!completeLineInBlock()) {
+                    return;
+                }
+                continue;
+            }
+            int end = nextLineForRules();
+            if (end < 0) {
+                return;
+            }
+            int next = pending[end] == '\n' || pending[end + 1] != '\n' ? end + 1 : end + 2;
+            completeLine(linesDone, end, next, keywordSeen, escapeSeen);
+            restartLineScan();
+        }
+    }
+
+    /**
+     * Moves over the lines that the rules need not see to the end of the next one they must (a keyword
+     * hit, or an escape sequence that may hide one), and returns the index of its line end; -1 when the
+     * held bytes run out first. Lines passed over are done. Most of a masker's time per byte is spent
+     * here, so the loop makes no call and keeps its state in locals.
+     */
+    private int nextLineForRules() {
         byte[] p = pending;
         int n = length;
         byte[] classes = lineKeywords.classes;
         int[] steps = lineKeywords.steps;
+        long[] skip = lineKeywords.skip;
         int escapeClass = lineKeywords.escapeClass;
         int lineStart = linesDone;
         int state = keywordState;
         boolean seen = keywordSeen;
         boolean escape = escapeSeen;
         int i = Math.max(scannedTo, linesDone);
+        int found = -1;
         while (i < n) {
+            if (state == 0 && !seen) {
+                // Where no keyword begins the automaton would stay at its start: step over such bytes.
+                int last = n - 1;
+                while (i < last) {
+                    int pair = (p[i] & 0xff) << 8 | (p[i + 1] & 0xff);
+                    if ((skip[pair >>> 6] & 1L << pair) == 0) {
+                        break;
+                    }
+                    i++;
+                }
+            }
             byte c = p[i];
             if (seen) {
                 // The line goes to the rules whatever else it holds: only its end matters now.
@@ -301,27 +333,43 @@ public final class StreamMasker {
                     continue;
                 }
             }
-            int next;
-            if (c == '\n') {
-                next = i + 1;
-            } else {
-                if (i + 1 == n) {
-                    // Maybe the first half of \r\n: decide when the next byte comes.
-                    break;
-                }
-                next = p[i + 1] == '\n' ? i + 2 : i + 1;
+            if (c == '\r' && i + 1 == n) {
+                // Maybe the first half of \r\n: decide when the next byte comes.
+                break;
             }
-            completeLine(lineStart, i, next, seen, escape);
-            lineStart = next;
-            i = next;
+            if (seen || escape) {
+                found = i;
+                break;
+            }
+            lineStart = c == '\n' || p[i + 1] != '\n' ? i + 1 : i + 2;
+            i = lineStart;
             state = 0;
-            seen = false;
-            escape = false;
         }
+        linesDone = lineStart;
         scannedTo = i;
         keywordState = state;
         keywordSeen = seen;
         escapeSeen = escape;
+        return found;
+    }
+
+    /** In an open private key block every line counts: completes the next one, or returns false when none is complete. */
+    private boolean completeLineInBlock() throws IOException {
+        byte[] p = pending;
+        for (int i = Math.max(scannedTo, linesDone); i < length; i++) {
+            byte c = p[i];
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 == length) {
+                    scannedTo = i;
+                    return false;
+                }
+                completeLine(linesDone, i, c == '\n' || p[i + 1] != '\n' ? i + 1 : i + 2, false, false);
+                restartLineScan();
+                return true;
+            }
+        }
+        scannedTo = length;
+        return false;
     }
 
     private void completeLine(int start, int contentEnd, int next, boolean keyword, boolean escape) throws IOException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,5 +159,52 @@ class MatchProbeTest {
             sb.append(charset.charAt(random.nextInt(charset.length())));
         }
         return sb.toString();
+    }
+
+    @Test
+    void theLiteralEveryMatchNeedsIsFoundExactlyAndOnlyThen() {
+        assertEquals("SK", MatchProbe.requiredLiteral(Parser.parse("SK[0-9a-fA-F]{32}", RE2.PERL)));
+        assertEquals("API-", MatchProbe.requiredLiteral(Parser.parse("\\b(API-[A-Z0-9]{26})(?:['\"\\s;]|$)", RE2.PERL)));
+        assertEquals("ghp_", MatchProbe.requiredLiteral(Parser.parse("(?:x)?ghp_[0-9a-zA-Z]{36}", RE2.PERL)));
+        assertEquals("ab", MatchProbe.requiredLiteral(Parser.parse("a\\bb", RE2.PERL)));
+        assertNull(MatchProbe.requiredLiteral(Parser.parse("(?i)SK[0-9a-f]{32}", RE2.PERL)));
+        assertNull(MatchProbe.requiredLiteral(Parser.parse("(?:SK|AC)[0-9a-f]{32}", RE2.PERL)));
+        assertNull(MatchProbe.requiredLiteral(Parser.parse("(?:SK)?[0-9a-f]{32}", RE2.PERL)));
+
+        MatchProbe probe = MatchProbe.forPattern("SK[0-9a-fA-F]{32}");
+        String key = "SK0123456789abcdef0123456789ABCDEF";
+        String line = "[sku=42] sk0123456789abcdef0123456789abcdef then " + key;
+        assertFalse(probe.mayMatch(line, 0, line.indexOf(key)), "lower-case sk only");
+        assertTrue(probe.mayMatch(line, 0, line.length()));
+        assertFalse(probe.mayMatch(line, line.indexOf(key) + 1, line.length()), "the literal starts before the range");
+        assertFalse(probe.mayMatch(new StringBuilder(line), 0, line.indexOf(key)), "any CharSequence");
+        assertTrue(probe.mayMatch(new StringBuilder(line), 0, line.length()));
+    }
+
+    @Test
+    void agreesWithRe2jOnTextBeyondAscii() {
+        String[] patterns = {"(?i)token[=:]\\s*(\\S{4,})", "é[a-z]{2}", "x.y", "\\bwörd\\b", "日本[^ ]+", "a\\S\\Sb",
+            "(?i)ÄPI_[a-z]{3}"};
+        // Pieces of the patterns, non-ASCII letters, a surrogate pair and a lone surrogate.
+        String[] pieces = {"token=", "TOKEN:", " ", "é", "ab", "x", "y", "wörd", "日本", "\uD83D\uDE00", "\uD83D", "äpi_",
+            "ÄPI_", "abc", "b"};
+        Random random = new Random(8);
+        int matched = 0;
+        for (String pattern : patterns) {
+            MatchProbe probe = MatchProbe.forPattern(pattern);
+            Pattern re2j = Pattern.compile(pattern);
+            for (int i = 0; i < 3000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(10); n > 0; n--) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                boolean found = re2j.matcher(text).find();
+                matched += found ? 1 : 0;
+                if (probe != null && !probe.mayMatch(text.toString(), 0, text.length()) && found) {
+                    fail("probe says no, re2j finds " + pattern + " in: " + text);
+                }
+            }
+        }
+        assertTrue(matched > 2000, matched + " texts matched");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checked against the obvious quadratic search, on random texts over small alphabets where patterns recur. */
 class LiteralIndexTest {
@@ -25,9 +26,75 @@ class LiteralIndexTest {
             int from = text.length == 0 ? 0 : random.nextInt(text.length + 1);
             LiteralIndex index = new LiteralIndex(patterns);
             List<String> found = new ArrayList<>();
-            int hold = index.scan(text, from, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
+            // Bytes past the end of the text, as in a buffer, must not count.
+            byte[] buffer = java.util.Arrays.copyOf(text, text.length + random.nextInt(20));
+            for (int i = text.length; i < buffer.length; i++) {
+                buffer[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            int hold = index.scan(buffer, from, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
             assertEquals(naiveMatches(patterns, text, from), found, "trial " + trial);
             assertEquals(naiveHold(patterns, text, from), hold, "trial " + trial);
+        }
+    }
+
+    @Test
+    void aSpaceInAPatternTakesAWhitespaceRunInTheBytesAsTheMatchViewDoes() {
+        Random random = new Random(13);
+        int matched = 0;
+        for (int trial = 0; trial < 3_000; trial++) {
+            String alphabet = random.nextBoolean() ? "ab \n" : "abcxyz \t\r\n";
+            byte[][] patterns = new byte[1 + random.nextInt(6)][];
+            for (int i = 0; i < patterns.length; i++) {
+                byte[] p;
+                do {
+                    p = MatchText.normalise(randomBytes(random, alphabet, 1 + random.nextInt(10)));
+                } while (p.length == 0);
+                patterns[i] = p;
+            }
+            byte[] text = randomBytes(random, alphabet, random.nextInt(60));
+            MatchText view = new MatchText();
+            view.append(text, 0, text.length, 0);
+            byte[] viewed = java.util.Arrays.copyOf(view.bytes(), view.length());
+            List<String> expected = new ArrayList<>();
+            for (String m : naiveMatches(patterns, viewed, 0)) {
+                String[] f = m.split(":");
+                int start = view.source(Integer.parseInt(f[0]));
+                int end = view.source(Integer.parseInt(f[1]) - 1) + 1;
+                expected.add(start + ":" + end + ":" + f[2]);
+            }
+            int viewHold = naiveHold(patterns, viewed, 0);
+            List<String> found = new ArrayList<>();
+            int hold = new LiteralIndex(patterns).scan(text, 0, text.length, (st, e, p) -> found.add(st + ":" + e + ":" + p));
+            expected.sort(null);
+            found.sort(null);
+            assertEquals(expected, found, "trial " + trial);
+            assertEquals(viewHold == viewed.length ? text.length : view.source(viewHold), hold, "trial " + trial);
+            matched += found.size();
+        }
+        assertTrue(matched > 1000, matched + " matches");
+    }
+
+    @Test
+    void patternsAddedToAnIndexAreFoundAsIfItWereBuiltWithThem() {
+        Random random = new Random(17);
+        for (int trial = 0; trial < 500; trial++) {
+            String alphabet = random.nextBoolean() ? "ab" : "abcdxyz01";
+            List<byte[]> all = new ArrayList<>();
+            LiteralIndex grown = new LiteralIndex(new byte[0][]);
+            for (int step = random.nextInt(6); step >= 0; step--) {
+                byte[][] more = new byte[random.nextInt(40)][];
+                for (int i = 0; i < more.length; i++) {
+                    more[i] = randomBytes(random, alphabet, 1 + random.nextInt(12));
+                    all.add(more[i]);
+                }
+                grown = grown.plus(more);
+            }
+            byte[][] patterns = all.toArray(new byte[0][]);
+            byte[] text = randomBytes(random, alphabet, random.nextInt(120));
+            List<String> found = new ArrayList<>();
+            int hold = grown.scan(text, 0, text.length, (s, e, p) -> found.add(s + ":" + e + ":" + p));
+            assertEquals(naiveMatches(patterns, text, 0), found, "trial " + trial);
+            assertEquals(naiveHold(patterns, text, 0), hold, "trial " + trial);
         }
     }
 

@@ -27,7 +27,8 @@ class RuleSetCodecTest {
         assertSame(toml, read);
     }
 
-    private static void assertSame(RuleSet expected, RuleSet actual) {
+    /** Every field of every rule and allowlist, patterns by their source. */
+    static void assertSame(RuleSet expected, RuleSet actual) {
         assertEquals(expected.rules().size(), actual.rules().size());
         for (int i = 0; i < expected.rules().size(); i++) {
             Rule e = expected.rules().get(i);
@@ -40,6 +41,7 @@ class RuleSetCodecTest {
             assertEquals(e.entropy(), a.entropy(), e.id());
             assertEquals(e.keywords(), a.keywords(), e.id());
             assertEquals(e.tags(), a.tags(), e.id());
+            assertEquals(e.source(), a.source(), e.id());
             assertAllowlists(e.allowlists(), a.allowlists());
         }
         assertAllowlists(expected.globalAllowlists(), actual.globalAllowlists());

@@ -1,0 +1,273 @@
+package dev.logredact.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Checked rule sets kept on disk, so that loading the same rule files again skips reading their TOML and
+ * compiling every pattern: for gitleaks' 222 rules that is most of a short command's start-up. Patterns
+ * read back compile on first use, as the embedded defaults' do.
+ *
+ * <p>Only sets without errors are kept. An entry is named by the SHA-256 of this engine's build and the
+ * rule spec, and holds the SHA-256 of every file the load read ({@code [extend]} included): it is used
+ * only while each of those files still has that content. The directory must belong to this user and be
+ * closed to others; an entry that is truncated, damaged or from another build is ignored and replaced.
+ * Nothing here is ever an error: without a usable cache, rules load as they would without one.
+ */
+public final class RuleSetCache {
+    private static final int MAGIC = 0x4c524331; // "LRC1"
+    /** Entries beyond this many are removed, oldest first, when one is written. */
+    private static final int MAX_ENTRIES = 32;
+    private static final String SUFFIX = ".rules";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+    private final Path dir;
+    private final String build;
+
+    RuleSetCache(Path dir, String build) {
+        this.dir = dir;
+        this.build = build;
+    }
+
+    /**
+     * The cache in {@code $XDG_CACHE_HOME/logredact/rules}, else {@code ~/.cache/logredact/rules},
+     * created private to this user; null when neither can be used safely.
+     */
+    public static RuleSetCache inUserCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        Path base = xdg != null && !xdg.isEmpty() && Paths.get(xdg).isAbsolute() ? Paths.get(xdg)
+                : home != null && !home.isEmpty() ? Paths.get(home, ".cache") : null;
+        return base == null ? null : in(base.resolve("logredact").resolve("rules"));
+    }
+
+    /** The cache in {@code dir}, created private to this user if missing; null when it is not safe to use. */
+    public static RuleSetCache in(Path dir) {
+        try {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(dir.getParent());
+                createPrivateDirectory(dir);
+            }
+            return isPrivate(dir) ? new RuleSetCache(dir, engineBuild()) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The checked set that {@code spec} loaded last time, if every file it read is unchanged; else null. */
+    RuleSet get(String spec) {
+        try {
+            Path entry = entry(spec);
+            if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(entry);
+            if (bytes.length < 8 || crc(bytes, bytes.length - 8) != tail(bytes)) {
+                return null;
+            }
+            ByteArrayInputStream header = new ByteArrayInputStream(bytes, 0, bytes.length - 8);
+            DataInputStream in = new DataInputStream(header);
+            if (in.readInt() != MAGIC || !in.readUTF().equals(build) || !in.readUTF().equals(spec)) {
+                return null;
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                Path file = Paths.get(in.readUTF());
+                byte[] digest = new byte[32];
+                in.readFully(digest);
+                if (!Arrays.equals(digest, sha256(Files.readAllBytes(file)))) {
+                    return null;
+                }
+            }
+            List<RuleProblem> problems = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                RuleProblem.Severity severity = RuleProblem.Severity.valueOf(in.readUTF());
+                String source = in.readUTF();
+                int line = in.readInt();
+                String ruleId = in.readBoolean() ? in.readUTF() : null;
+                problems.add(new RuleProblem(severity, source, line, ruleId, in.readUTF()));
+            }
+            // What is left before the checksum is the rule set in the embedded set's binary form.
+            int payload = bytes.length - 8 - header.available();
+            RuleSet rules = RuleSetCodec.read(Arrays.copyOfRange(bytes, payload, bytes.length - 8));
+            return new RuleSet(rules.rules(), rules.globalAllowlists(), problems);
+        } catch (IOException | RuntimeException e) {
+            // Unreadable, damaged or from a file that is gone: load from the files instead.
+            return null;
+        }
+    }
+
+    /** Keeps a set that loaded without errors, with the content of every file read for it. */
+    void put(String spec, RuleSet rules, Reads reads) {
+        if (rules.hasErrors()) {
+            return;
+        }
+        Path temp = null;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            out.writeUTF(build);
+            out.writeUTF(spec);
+            out.writeInt(reads.digests.size());
+            for (Map.Entry<String, byte[]> read : reads.digests.entrySet()) {
+                out.writeUTF(read.getKey());
+                out.write(read.getValue());
+            }
+            out.writeInt(rules.problems().size());
+            for (RuleProblem p : rules.problems()) {
+                out.writeUTF(p.severity().name());
+                out.writeUTF(p.source());
+                out.writeInt(p.line());
+                out.writeBoolean(p.ruleId() != null);
+                if (p.ruleId() != null) {
+                    out.writeUTF(p.ruleId());
+                }
+                out.writeUTF(p.message());
+            }
+            RuleSetCodec.write(rules, out);
+            out.flush();
+            long crc = crc(bytes.toByteArray(), bytes.size());
+            out.writeLong(crc);
+            out.flush();
+            // Written aside and moved into place, so a reader never sees half an entry.
+            temp = Files.createTempFile(dir, "entry", ".tmp");
+            Files.write(temp, bytes.toByteArray());
+            Path entry = entry(spec);
+            try {
+                Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            removeOldest();
+        } catch (IOException | RuntimeException e) {
+            // A cache that cannot be written only costs the next load its time.
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Left behind in the private directory; the next write's clean-up does not count it.
+                }
+            }
+        }
+    }
+
+    /** The files a load read, each with the SHA-256 of the bytes it used. */
+    static final class Reads {
+        private final Map<String, byte[]> digests = new LinkedHashMap<>();
+
+        void read(Path file, byte[] bytes) {
+            digests.put(file.toAbsolutePath().normalize().toString(), sha256(bytes));
+        }
+    }
+
+    private Path entry(String spec) {
+        byte[] key = sha256((build + '\n' + spec).getBytes(StandardCharsets.UTF_8));
+        StringBuilder name = new StringBuilder(64 + SUFFIX.length());
+        for (byte b : key) {
+            name.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return dir.resolve(name.append(SUFFIX).toString());
+    }
+
+    private void removeOldest() throws IOException {
+        File[] entries = dir.toFile().listFiles((d, name) -> name.endsWith(SUFFIX));
+        if (entries == null || entries.length <= MAX_ENTRIES) {
+            return;
+        }
+        List<File> byAge = new ArrayList<>(Arrays.asList(entries));
+        Collections.sort(byAge, (a, b) -> Long.compare(a.lastModified(), b.lastModified()));
+        for (File old : byAge.subList(0, byAge.size() - MAX_ENTRIES)) {
+            Files.deleteIfExists(old.toPath());
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.getFileStore(dir.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    /** Owned by this user and closed to everyone else, where the file system can say so. */
+    private static boolean isPrivate(Path dir) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            // No POSIX permissions (Windows): a directory under the user's profile is private by default.
+            return true;
+        }
+        PosixFileAttributes attributes = view.readAttributes();
+        UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        EnumSet<PosixFilePermission> others = EnumSet.complementOf(EnumSet.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+        others.retainAll(attributes.permissions());
+        return attributes.isDirectory() && attributes.owner().equals(me) && others.isEmpty();
+    }
+
+    /**
+     * What the checks and compilation of this engine depend on: a new build of the jar (or of the
+     * classes) means new entries, since it may compile or check rules differently.
+     */
+    private static String engineBuild() {
+        URL location = RuleSetCache.class.getProtectionDomain().getCodeSource().getLocation();
+        File code;
+        try {
+            code = new File(location.toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("no code location", e);
+        }
+        File stamp = code.isDirectory()
+                ? new File(code, RuleSetCache.class.getName().replace('.', File.separatorChar) + ".class") : code;
+        return code + "|" + stamp.length() + "|" + stamp.lastModified();
+    }
+
+    private static long crc(byte[] bytes, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
+    }
+
+    private static long tail(byte[] bytes) throws IOException {
+        return new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java SE runtime must provide SHA-256.
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.logredact.rules;
+
+import dev.logredact.testing.CompatRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A kept rule set is the set its files say, or it is not used. */
+class RuleSetCacheTest {
+    private static final String RULES = "[[rules]]\nid = \"demo-token\"\nregex = '''demo_[a-z0-9]{12}'''\n"
+            + "keywords = [\"demo_\"]\n\n[[rules]]\nid = \"no-keywords\"\nregex = '''zq_[0-9]{8}'''\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondLoadReadsTheKeptSetWithItsWarnings() throws Exception {
+        Path toml = write("rules.toml", RULES);
+        RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
+        RuleSet first = RuleSetLoader.load(toml.toString(), cache);
+        assertEquals(1, entries(cache).length);
+        assertTrue(first.problems().get(0).toString().contains("no keywords"), first.problems().toString());
+
+        RuleSet second = RuleSetLoader.load(toml.toString(), cache);
+        assertSameRules(first, second);
+        assertNotNull(cache.get(spec(toml)), "served from the cache");
+    }
+
+    @Test
+    void gitleaksDefaultsComeBackWhole() throws Exception {
+        RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
+        String spec = CompatRules.path().toString();
+        RuleSet loaded = RuleSetLoader.load(spec, cache);
+        assertSameRules(loaded, RuleSetLoader.load(spec, cache));
+        assertEquals(RuleSetLoader.load(spec).rules().size(), cache.get(spec(CompatRules.path())).rules().size());
+    }
+
+    @Test
+    void anEditedFileOrExtendedFileIsReadAgain() throws Exception {
+        Path base = write("base.toml", RULES);
+        Path top = write("top.toml", "[extend]\npath = \"base.toml\"\n\n[[rules]]\nid = \"top\"\nregex = '''top_[a-z]{9}'''\nkeywords = [\"top_\"]\n");
+        RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
+        assertEquals(3, RuleSetLoader.load(top.toString(), cache).rules().size());
+
+        write("base.toml", RULES.substring(0, RULES.indexOf("\n\n")) + "\n");
+        assertNull(cache.get(spec(top)), "an extended file changed");
+        assertEquals(2, RuleSetLoader.load(top.toString(), cache).rules().size());
+
+        write("top.toml", "[extend]\npath = \"base.toml\"\n");
+        assertEquals(1, RuleSetLoader.load(top.toString(), cache).rules().size());
+    }
+
+    @Test
+    void aDamagedEntryIsIgnoredAndReplaced() throws Exception {
+        Path toml = write("rules.toml", RULES);
+        RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
+        RuleSet fresh = RuleSetLoader.load(toml.toString(), cache);
+        Path entry = entries(cache)[0].toPath();
+        byte[] bytes = Files.readAllBytes(entry);
+        for (int at : new int[] {0, 40, bytes.length / 2, bytes.length - 1}) {
+            byte[] damaged = bytes.clone();
+            damaged[at] ^= 0x20;
+            Files.write(entry, damaged);
+            assertNull(cache.get(spec(toml)), "byte " + at + " flipped");
+            assertSameRules(fresh, RuleSetLoader.load(toml.toString(), cache));
+            assertNotNull(cache.get(spec(toml)), "rewritten");
+        }
+        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertNull(cache.get(spec(toml)), "truncated");
+        Files.write(entry, new byte[0]);
+        assertNull(cache.get(spec(toml)), "empty");
+    }
+
+    @Test
+    void aSetWithErrorsIsNotKept() throws Exception {
+        Path toml = write("rules.toml", RULES + "\n[[rules]]\nid = \"bad\"\nregex = '''bad(+'''\nkeywords = [\"bad\"]\n");
+        RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
+        assertTrue(RuleSetLoader.load(toml.toString(), cache).hasErrors());
+        assertEquals(0, entries(cache).length);
+    }
+
+    @Test
+    void aDirectoryOthersCanWriteIsNotUsed() throws Exception {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertNull(RuleSetCache.in(open));
+        Path created = dir.resolve("new").resolve("rules");
+        assertNotNull(RuleSetCache.in(created));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String spec(Path toml) {
+        String spec = toml.toString();
+        return spec + "\n" + Path.of("").toAbsolutePath() + "\n" + toml.toAbsolutePath().normalize() + "\n";
+    }
+
+    private File[] entries(RuleSetCache cache) {
+        File[] files = dir.resolve("cache").toFile().listFiles((d, name) -> name.endsWith(".rules"));
+        return files == null ? new File[0] : files;
+    }
+
+    private static void assertSameRules(RuleSet expected, RuleSet actual) {
+        assertEquals(expected.problems().toString(), actual.problems().toString());
+        RuleSetCodecTest.assertSame(expected, actual);
+    }
+}

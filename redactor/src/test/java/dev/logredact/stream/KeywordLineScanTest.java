@@ -1,0 +1,115 @@
+package dev.logredact.stream;
+
+import dev.logredact.mask.Redactor;
+import dev.logredact.rules.Rule;
+import dev.logredact.rules.RuleLoadException;
+import dev.logredact.rules.RuleSet;
+import dev.logredact.rules.RuleSetLoader;
+import dev.logredact.testing.CompatRules;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The byte-level line scan, which steps over bytes where no keyword begins, sends the rules every line
+ * in which the rules' own keyword search finds a keyword: whatever the case, the neighbours, the line
+ * ends and where the writes split the text.
+ */
+class KeywordLineScanTest {
+
+    @Test
+    void propertyEveryKeywordOfGitleaksRulesIsSeenWhereverItStands() throws IOException, RuleLoadException {
+        List<String> keywords = new ArrayList<>();
+        for (Rule r : CompatRules.ruleSet().rules()) {
+            keywords.addAll(r.keywords());
+        }
+        // One rule per keyword that finds just the keyword: a line the scan misses keeps it unmasked.
+        Set<String> distinct = new LinkedHashSet<>(keywords);
+        StringBuilder toml = new StringBuilder();
+        int id = 0;
+        for (String keyword : distinct) {
+            toml.append("[[rules]]\nid = \"k").append(id++).append("\"\nregex = '''(?i)(")
+                    .append(com.google.re2j.Pattern.quote(keyword)).append(")'''\nkeywords = ['''")
+                    .append(keyword).append("''']\n\n");
+        }
+        RuleSet rules = RuleSetLoader.parse(toml.toString(), "keywords.toml");
+        assertEquals(distinct.size(), rules.rules().size(), rules.problems().toString());
+        Redactor redactor = Redactor.builder(rules).mask("<<<{rule}>").build();
+
+        Random random = new Random(5);
+        List<String> pool = new ArrayList<>(distinct);
+        String filler = "abcdefghijklmnopqrstuvwxyzABCXYZ_-./:= \t\r";
+        for (int trial = 0; trial < 300; trial++) {
+            StringBuilder text = new StringBuilder();
+            for (int part = 0; part < 30; part++) {
+                for (int i = random.nextInt(6); i > 0; i--) {
+                    text.append(filler.charAt(random.nextInt(filler.length())));
+                }
+                if (random.nextInt(3) == 0) {
+                    text.append(randomCase(pool.get(random.nextInt(pool.size())), random));
+                }
+                if (random.nextInt(5) == 0) {
+                    text.append(random.nextBoolean() ? "\n" : "\r\n");
+                }
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            List<Integer> cuts = new ArrayList<>();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                cuts.add(random.nextInt(bytes.length + 1));
+            }
+            Collections.sort(cuts);
+            assertEquals(expected(redactor, text.toString()), masked(redactor, bytes, cuts), "trial " + trial);
+        }
+    }
+
+    /** Each line masked on its own by the rules, which search for keywords themselves. */
+    private static String expected(Redactor redactor, String text) {
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length() || text.charAt(i) == '\n'
+                    || text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
+            if (end) {
+                out.append(redactor.redactLine(text.substring(start, i)));
+                if (i < text.length()) {
+                    out.append(text.charAt(i));
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String masked(Redactor redactor, byte[] bytes, List<Integer> cuts) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StreamMasker m = new StreamMasker(redactor, LiteralSource.NONE, StandardCharsets.UTF_8, out,
+                StreamMasker.RedactionSink.NONE);
+        int at = 0;
+        for (int cut : cuts) {
+            m.write(bytes, at, cut - at);
+            at = cut;
+        }
+        m.write(bytes, at, bytes.length - at);
+        m.releaseAll(true);
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static String randomCase(String keyword, Random random) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : keyword.toCharArray()) {
+            sb.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        }
+        return random.nextInt(4) == 0 ? sb.toString().toUpperCase(Locale.ROOT) : sb.toString();
+    }
+}
