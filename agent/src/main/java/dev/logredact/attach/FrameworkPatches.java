@@ -5,6 +5,7 @@ import dev.logredact.jul.JulHooks;
 import dev.logredact.log4j1.Log4j1Hooks;
 import dev.logredact.log4j2.Log4j2Hooks;
 import dev.logredact.logback.LogbackHooks;
+import dev.logredact.logback.SerializedEventHooks;
 import dev.logredact.slf4j.SimpleLoggerHooks;
 import dev.logredact.stdio.SystemStreams;
 
@@ -26,6 +27,9 @@ import java.util.Set;
  * class is patched as it loads, so no event is written unmasked.
  */
 final class FrameworkPatches implements ClassFileTransformer {
+    /** Makes the event every socket appender of Logback classic serialises. */
+    static final String SERIALIZATION_TRANSFORMER = "ch/qos/logback/classic/net/LoggingEventPreSerializationTransformer";
+
     private final Set<Hook> enabled;
     private final LazyEngine engine;
     private final SystemStreams streams;
@@ -47,6 +51,7 @@ final class FrameworkPatches implements ClassFileTransformer {
         Hook hook;
         switch (internalName) {
             case LogbackAppenderPatch.APPENDER:
+            case SERIALIZATION_TRANSFORMER:
                 hook = Hook.LOGBACK;
                 break;
             case Log4j2Patch.STRING_BUILDER_ENCODER:
@@ -105,6 +110,11 @@ final class FrameworkPatches implements ClassFileTransformer {
             case LOGBACK:
                 LogbackHooks.install(new LogbackMasking(engine));
                 added.put(LogbackAppenderPatch.APPENDER, new LogbackAppenderPatch(LogbackHooks.class.getName()));
+                SerializedEventHooks.install(new EngineMasking(engine, "logback"));
+                // Only the typed method: the bridge transform(Object) calls it, and an event is masked once.
+                added.put(SERIALIZATION_TRANSFORMER, new ReturnValuePatch(SERIALIZATION_TRANSFORMER,
+                        SerializedEventHooks.class.getName(), Collections.singletonList(ReturnValuePatch.Target.nullOnFailure(
+                        "transform", "(Lch/qos/logback/classic/spi/ILoggingEvent;)Ljava/io/Serializable;", "maskEvent"))));
                 break;
             case LOG4J2:
                 Log4j2Hooks.install(new EngineMasking(engine, "log4j2"));

@@ -19,7 +19,7 @@ import java.util.List;
  * try {
  *     return (T) HOOKS.getMethod(HOOK_METHOD, Object.class).invoke(null, returned);   // see HookInvocation
  * } catch (Throwable t) {
- *     return FALLBACK;   // or, for a method without a fallback, returned
+ *     return FALLBACK;   // or returned (keepingValueOnFailure), or null (nullOnFailure)
  * }
  * </pre>
  *
@@ -34,18 +34,21 @@ public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target>
         final String descriptor;
         final String hookMethod;
         final String fallback;
+        /** Whether the method returns its own value when the hook cannot be called (else the fallback, or null). */
+        final boolean keepsValue;
         /** The returned type, as CHECKCAST takes it. */
         final String type;
 
         /** A method returning a String, which returns {@code fallback} when the hook cannot be called. */
         public Target(String name, String descriptor, String hookMethod, String fallback) {
-            this(name, descriptor, hookMethod, fallback, "java/lang/String");
+            this(name, descriptor, hookMethod, fallback, false, "java/lang/String");
             if (fallback == null) {
                 throw new IllegalArgumentException(name + descriptor + ": a String's fallback is needed");
             }
         }
 
-        private Target(String name, String descriptor, String hookMethod, String fallback, String expectedType) {
+        private Target(String name, String descriptor, String hookMethod, String fallback, boolean keepsValue,
+                       String expectedType) {
             // Read without ASM, which is loaded only to patch the class.
             String returned = descriptor.substring(descriptor.indexOf(')') + 1);
             if (!returned.startsWith("L") || expectedType != null && !returned.equals("L" + expectedType + ";")) {
@@ -56,6 +59,7 @@ public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target>
             this.descriptor = descriptor;
             this.hookMethod = hookMethod;
             this.fallback = fallback;
+            this.keepsValue = keepsValue;
             this.type = returned.substring(1, returned.length() - 1);
         }
 
@@ -64,7 +68,15 @@ public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target>
          * hook cannot be called: for values that hold no text themselves.
          */
         public static Target keepingValueOnFailure(String name, String descriptor, String hookMethod) {
-            return new Target(name, descriptor, hookMethod, null, null);
+            return new Target(name, descriptor, hookMethod, null, true, null);
+        }
+
+        /**
+         * A method returning an object that holds text (an event to serialise), which returns null when
+         * the hook cannot be called: nothing is sent rather than a secret.
+         */
+        public static Target nullOnFailure(String name, String descriptor, String hookMethod) {
+            return new Target(name, descriptor, hookMethod, null, false, null);
         }
 
         /** The method, named with its descriptor: {@code write([B)V}. */
@@ -187,7 +199,7 @@ public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target>
                 super.visitLabel(handler);
                 if (hooks.frames()) {
                     Object[] locals = new Object[0];
-                    if (target.fallback == null) {
+                    if (target.keepsValue) {
                         // Every local unknown but the value, stored before each try block began.
                         locals = new Object[slot + 1];
                         Arrays.fill(locals, Opcodes.TOP);
@@ -196,8 +208,10 @@ public final class ReturnValuePatch extends MethodPatch<ReturnValuePatch.Target>
                     super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
                 }
                 super.visitInsn(Opcodes.POP);
-                if (target.fallback == null) {
+                if (target.keepsValue) {
                     super.visitVarInsn(Opcodes.ALOAD, slot);
+                } else if (target.fallback == null) {
+                    super.visitInsn(Opcodes.ACONST_NULL);
                 } else {
                     super.visitLdcInsn(target.fallback);
                 }

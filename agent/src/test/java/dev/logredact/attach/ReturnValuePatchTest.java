@@ -10,6 +10,7 @@ import java.util.Collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -164,6 +165,23 @@ public class ReturnValuePatchTest {
                 assertEquals("replaced own", returned.toString());
             } else {
                 assertSame(own, returned, hook);
+            }
+        }
+    }
+
+    /** An object that holds text (an event to serialise) is never returned unmasked by a broken agent. */
+    @Test
+    void anObjectHoldingTextIsReplacedByTheHookOrElseNull() throws Exception {
+        String descriptor = "(JLjava/lang/String;)Ljava/lang/CharSequence;";
+        for (String hook : new String[] {"replace", "fails", "wrongType", "noSuchHook"}) {
+            Object choice = PatchedClasses.instance(Choice.class, new ReturnValuePatch(Choice.class.getName().replace('.', '/'),
+                    ("wrongType".equals(hook) ? Hooks.class : StreamHooks.class).getName(),
+                    Collections.singletonList(ReturnValuePatch.Target.nullOnFailure("target", descriptor, hook))));
+            Object returned = choice.getClass().getMethod("target", long.class, String.class).invoke(choice, 2L, null);
+            if (hook.equals("replace")) {
+                assertEquals("replaced own", returned.toString());
+            } else {
+                assertNull(returned, hook);
             }
         }
     }
