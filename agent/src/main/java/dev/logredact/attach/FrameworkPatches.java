@@ -4,6 +4,7 @@ import dev.logredact.config.Hook;
 import dev.logredact.jul.JulHooks;
 import dev.logredact.log4j1.Log4j1Hooks;
 import dev.logredact.log4j2.Log4j2Hooks;
+import dev.logredact.logback.JsonBufferHooks;
 import dev.logredact.logback.LogbackHooks;
 import dev.logredact.logback.SerializedEventHooks;
 import dev.logredact.slf4j.SimpleLoggerHooks;
@@ -30,6 +31,9 @@ final class FrameworkPatches implements ClassFileTransformer {
     /** Makes the event every socket appender of Logback classic serialises. */
     static final String SERIALIZATION_TRANSFORMER = "ch/qos/logback/classic/net/LoggingEventPreSerializationTransformer";
 
+    /** Holds each event logstash-logback-encoder's TCP appenders encode, on its way to the socket. */
+    static final String LOGSTASH_BUFFER = "net/logstash/logback/util/ReusableByteBuffer";
+
     private final Set<Hook> enabled;
     private final LazyEngine engine;
     private final SystemStreams streams;
@@ -52,6 +56,7 @@ final class FrameworkPatches implements ClassFileTransformer {
         switch (internalName) {
             case LogbackAppenderPatch.APPENDER:
             case SERIALIZATION_TRANSFORMER:
+            case LOGSTASH_BUFFER:
                 hook = Hook.LOGBACK;
                 break;
             case Log4j2Patch.STRING_BUILDER_ENCODER:
@@ -109,6 +114,10 @@ final class FrameworkPatches implements ClassFileTransformer {
         switch (hook) {
             case LOGBACK:
                 LogbackHooks.install(new LogbackMasking(engine));
+                JsonBufferHooks.install(new LogbackMasking(engine));
+                added.put(LOGSTASH_BUFFER, new LibraryEntryHookPatch(LOGSTASH_BUFFER, JsonBufferHooks.class.getName(),
+                        Collections.singletonList(new EntryHookPatch.Target("writeTo", "(Ljava/io/OutputStream;)V",
+                                "maskBuffer", false))));
                 added.put(LogbackAppenderPatch.APPENDER, new LogbackAppenderPatch(LogbackHooks.class.getName()));
                 SerializedEventHooks.install(new EngineMasking(engine, "logback"));
                 // Only the typed method: the bridge transform(Object) calls it, and an event is masked once.
