@@ -1,7 +1,6 @@
 package dev.logredact.it;
 
 import dev.logredact.it.apps.Scenario;
-import dev.logredact.it.apps.SocketLogApp;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,9 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,24 +44,19 @@ class LogbackSocketIT {
     void serialisedEventsAreMasked(String version) throws Exception {
         Path libraries = FrameworkLogs.libraries(version);
         Path received = dir.resolve("received");
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             URLClassLoader logback = new URLClassLoader(jars(libraries), ClassLoader.getPlatformClassLoader())) {
-            server.setSoTimeout(60_000);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        try (URLClassLoader logback = new URLClassLoader(jars(libraries), ClassLoader.getPlatformClassLoader());
+             LoopbackReceiver<List<Object>> socket = new LoopbackReceiver<>(received, in -> sevenEvents(in, logback, wire))) {
             Path config = dir.resolve("logback.xml");
             Files.write(config, ("<configuration>\n"
                     + "  <appender name=\"SOCKET\" class=\"ch.qos.logback.classic.net.SocketAppender\">\n"
-                    + "    <remoteHost>127.0.0.1</remoteHost><port>" + server.getLocalPort() + "</port>\n"
+                    + "    <remoteHost>127.0.0.1</remoteHost><port>" + socket.port() + "</port>\n"
                     + "  </appender>\n"
                     + "  <root level=\"INFO\"><appender-ref ref=\"SOCKET\"/></root>\n"
                     + "</configuration>\n").getBytes(StandardCharsets.UTF_8));
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            CompletableFuture<List<Object>> events = CompletableFuture.supplyAsync(() -> receive(server, logback, wire, received));
-
-            AgentJar.Run run = FrameworkLogs.run(SocketLogApp.class, libraries,
-                    Collections.singletonMap("DEPLOY_TOKEN", Scenario.DEPLOY_TOKEN),
-                    Collections.singletonList("-Dlogback.configurationFile=" + config), received.toString());
+            AgentJar.Run run = socket.runApp(libraries, config);
             assertEquals(0, run.exitCode, run.stderr);
-            List<Object> got = events.get(30, TimeUnit.SECONDS);
+            List<Object> got = socket.get();
 
             String bytes = new String(wire.toByteArray(), StandardCharsets.ISO_8859_1);
             FrameworkLogs.assertNoSecret("the socket's bytes", bytes);
@@ -93,50 +81,39 @@ class LogbackSocketIT {
         }
     }
 
-    /** Reads the scenario's seven events from the first connection, keeping the bytes; then lets the app exit. */
-    private static List<Object> receive(ServerSocket server, ClassLoader logback, ByteArrayOutputStream wire, Path received) {
-        try (Socket socket = server.accept()) {
-            socket.setSoTimeout(60_000);
-            InputStream tee = new FilterInputStream(socket.getInputStream()) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) {
-                        wire.write(b);
-                    }
-                    return b;
+    /** The scenario's seven events, read with the version's own classes; the bytes are kept in {@code wire}. */
+    private static List<Object> sevenEvents(InputStream socket, ClassLoader logback, ByteArrayOutputStream wire) throws Exception {
+        InputStream tee = new FilterInputStream(socket) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    wire.write(b);
                 }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0) {
-                        wire.write(b, off, n);
-                    }
-                    return n;
-                }
-            };
-            List<Object> events = new ArrayList<>();
-            try (ObjectInputStream in = new ObjectInputStream(tee) {
-                @Override
-                protected Class<?> resolveClass(ObjectStreamClass desc) throws ClassNotFoundException {
-                    return Class.forName(desc.getName(), false, logback);
-                }
-            }) {
-                while (events.size() < 7) {
-                    events.add(in.readObject());
-                }
+                return b;
             }
-            return events;
-        } catch (Exception e) {
-            throw new IllegalStateException("receiving the events", e);
-        } finally {
-            try {
-                Files.write(received, new byte[0]);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    wire.write(b, off, n);
+                }
+                return n;
+            }
+        };
+        List<Object> events = new ArrayList<>();
+        try (ObjectInputStream in = new ObjectInputStream(tee) {
+            @Override
+            protected Class<?> resolveClass(ObjectStreamClass desc) throws ClassNotFoundException {
+                return Class.forName(desc.getName(), false, logback);
+            }
+        }) {
+            while (events.size() < 7) {
+                events.add(in.readObject());
             }
         }
+        return events;
     }
 
     private static Object call(Object target, String method) throws Exception {

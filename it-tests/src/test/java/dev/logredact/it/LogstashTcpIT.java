@@ -1,26 +1,19 @@
 package dev.logredact.it;
 
-import dev.logredact.it.apps.Scenario;
-import dev.logredact.it.apps.SocketLogApp;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -42,27 +35,22 @@ class LogstashTcpIT {
         Path received = dir.resolve("received");
         Path sent = dir.resolve("sent.json");
         Path file = dir.resolve("file.json");
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout(60_000);
+        try (LoopbackReceiver<String> tcp = new LoopbackReceiver<>(received, LogstashTcpIT::sevenLines)) {
             Path config = dir.resolve("logback.xml");
             String encoder = "<encoder class=\"net.logstash.logback.encoder.LogstashEncoder\"/>";
             Files.write(config, ("<configuration>\n"
                     + "  <appender name=\"TCP\" class=\"net.logstash.logback.appender.LogstashTcpSocketAppender\">\n"
-                    + "    <destination>127.0.0.1:" + server.getLocalPort() + "</destination>" + encoder + "\n"
+                    + "    <destination>127.0.0.1:" + tcp.port() + "</destination>" + encoder + "\n"
                     + "  </appender>\n"
                     + "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">\n"
                     + "    <file>" + file + "</file>" + encoder + "\n"
                     + "  </appender>\n"
                     + "  <root level=\"INFO\"><appender-ref ref=\"TCP\"/><appender-ref ref=\"FILE\"/></root>\n"
                     + "</configuration>\n").getBytes(StandardCharsets.UTF_8));
-            CompletableFuture<String> lines = CompletableFuture.supplyAsync(() -> receive(server, received));
 
-            AgentJar.Run run = FrameworkLogs.run(SocketLogApp.class, libraries,
-                    Collections.singletonMap("DEPLOY_TOKEN", Scenario.DEPLOY_TOKEN),
-                    Collections.singletonList("-Dlogback.configurationFile=" + config),
-                    received.toString());
+            AgentJar.Run run = tcp.runApp(libraries, config);
             assertEquals(0, run.exitCode, run.stderr);
-            Files.write(sent, lines.get(30, TimeUnit.SECONDS).getBytes(StandardCharsets.UTF_8));
+            Files.write(sent, tcp.get().getBytes(StandardCharsets.UTF_8));
 
             FrameworkLogs.assertJson("the socket's JSON lines", FrameworkLogs.read(sent));
             FrameworkLogs.assertJson("file.json", FrameworkLogs.read(file));
@@ -71,24 +59,13 @@ class LogstashTcpIT {
         }
     }
 
-    /** Reads the scenario's seven JSON lines from the first connection; then lets the app exit. */
-    private static String receive(ServerSocket server, Path received) {
-        try (Socket socket = server.accept()) {
-            socket.setSoTimeout(60_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            for (String line; lines.size() < 7 && (line = in.readLine()) != null; ) {
-                lines.add(line);
-            }
-            return String.join("\n", lines) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("receiving the events", e);
-        } finally {
-            try {
-                Files.write(received, new byte[0]);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+    /** The scenario's seven JSON lines. */
+    private static String sevenLines(InputStream socket) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (String line; lines.size() < 7 && (line = in.readLine()) != null; ) {
+            lines.add(line);
         }
+        return String.join("\n", lines) + "\n";
     }
 }
