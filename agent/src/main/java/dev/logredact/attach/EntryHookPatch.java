@@ -1,6 +1,7 @@
 package dev.logredact.attach;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -33,21 +34,25 @@ public final class EntryHookPatch extends ClassFilePatch {
         final boolean replacesSubject;
         /** The argument passed to the hook, counted from 0 without {@code this}; -1 for local variable 0. */
         final int argument;
+        /** Whether {@code this} goes to the hook before the argument, for a hook that decides by the instance. */
+        final boolean withReceiver;
 
         /**
          * @param replacesSubject the hook's result replaces the subject (which must then be the first
          *     argument of a static method); otherwise the result is ignored
          */
         public Target(String name, String descriptor, String hookMethod, boolean replacesSubject) {
-            this(name, descriptor, hookMethod, replacesSubject, -1);
+            this(name, descriptor, hookMethod, replacesSubject, -1, false);
         }
 
-        private Target(String name, String descriptor, String hookMethod, boolean replacesSubject, int argument) {
+        private Target(String name, String descriptor, String hookMethod, boolean replacesSubject, int argument,
+                       boolean withReceiver) {
             this.name = name;
             this.descriptor = descriptor;
             this.hookMethod = hookMethod;
             this.replacesSubject = replacesSubject;
             this.argument = argument;
+            this.withReceiver = withReceiver;
         }
 
         /**
@@ -59,7 +64,23 @@ public final class EntryHookPatch extends ClassFilePatch {
             if (index < 0 || index >= arguments.size() || !isReference(arguments.get(index))) {
                 throw new IllegalArgumentException(name + descriptor + " has no reference argument " + index);
             }
-            return new Target(name, descriptor, hookMethod, true, index);
+            return new Target(name, descriptor, hookMethod, true, index, false);
+        }
+
+        /**
+         * As {@link #replacingArgument}, for an instance method whose hook takes {@code this} first:
+         * {@code hook(Object self, Object argument)}.
+         */
+        public static Target replacingArgumentSeeingReceiver(String name, String descriptor, String hookMethod, int index) {
+            Target t = replacingArgument(name, descriptor, hookMethod, index);
+            return new Target(t.name, t.descriptor, t.hookMethod, true, index, true);
+        }
+
+        /** What the hook is called with: the subject in local variable {@code slot}, after {@code this} if asked. */
+        List<HookInvocation.Argument> hookArguments(int slot) {
+            HookInvocation.Argument subject = new HookInvocation.Argument(HookInvocation.OBJECT, slot);
+            return withReceiver ? Arrays.asList(new HookInvocation.Argument(HookInvocation.OBJECT, 0), subject)
+                    : Collections.singletonList(subject);
         }
 
         /** The method, named with its descriptor: {@code write([B)V}. */
@@ -126,8 +147,7 @@ public final class EntryHookPatch extends ClassFilePatch {
         Bytecode.Label after = new Bytecode.Label();
         code.tryCatch(start, end, handler, "java/lang/Throwable");
         code.mark(start);
-        HookInvocation.emit(code, hookClass, target.hookMethod,
-                Collections.singletonList(new HookInvocation.Argument(HookInvocation.OBJECT, slot)));
+        HookInvocation.emit(code, hookClass, target.hookMethod, target.hookArguments(slot));
         if (target.replacesSubject) {
             code.typeInsn(Bytecode.CHECKCAST, type.startsWith("L") ? type.substring(1, type.length() - 1) : type);
             code.varInsn(Bytecode.ASTORE, slot);

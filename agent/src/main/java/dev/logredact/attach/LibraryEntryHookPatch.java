@@ -5,7 +5,6 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -68,8 +67,7 @@ final class LibraryEntryHookPatch extends MethodPatch<EntryHookPatch.Target> {
             Label after = new Label();
             visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
             visitLabel(start);
-            hooks.emit(this, hookClass, target.hookMethod,
-                    Collections.singletonList(new HookInvocation.Argument(HookInvocation.OBJECT, slot)));
+            hooks.emit(this, hookClass, target.hookMethod, target.hookArguments(slot));
             if (target.replacesSubject) {
                 visitTypeInsn(Opcodes.CHECKCAST, type);
                 visitVarInsn(Opcodes.ASTORE, slot);

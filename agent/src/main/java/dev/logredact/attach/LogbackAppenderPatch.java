@@ -39,7 +39,7 @@ final class LogbackAppenderPatch extends ClassPatch {
             return null;
         }
         return new LibraryEntryHookPatch(APPENDER, hookClass, Collections.singletonList(
-                EntryHookPatch.Target.replacingArgument(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile, loading);
+                EntryHookPatch.Target.replacingArgumentSeeingReceiver(method, BYTES_DESCRIPTOR, "maskBytes", 0))).patch(classFile, loading);
     }
 
     static String chooseMethod(byte[] classFile) {

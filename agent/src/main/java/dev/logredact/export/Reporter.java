@@ -1,6 +1,7 @@
 package dev.logredact.export;
 
 import dev.logredact.mask.Span;
+import dev.logredact.stream.WritingThread;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class Reporter {
      * @param logger the emitting logger's name, or null
      */
     public void redacted(Span span, String channel, String logger) {
-        RedactionEvent e = RedactionEvent.of(span, channel, logger, Thread.currentThread().getName(),
+        RedactionEvent e = RedactionEvent.of(span, channel, logger, WritingThread.name(),
                 clock.getAsLong() * 1_000_000L);
         if (!queue.offer(e)) {
             overflow(e);

@@ -29,6 +29,22 @@ public final class LogbackHooks {
         masker = bytesMasker;
     }
 
+    /**
+     * What the patched appender writes: {@code bytes} as they are when the appender writes to a
+     * standard stream the agent masks anyway ({@link MaskedConsole}), else {@link #maskBytes(Object)}.
+     * Never throws.
+     */
+    public static Object maskBytes(Object appender, Object bytes) {
+        try {
+            if (appender != null && MaskedConsole.passesMaskedStream(appender)) {
+                return bytes;
+            }
+        } catch (Throwable t) {
+            // Not proven to pass the console's masking, so masked here.
+        }
+        return maskBytes(bytes);
+    }
+
     /** The bytes masked; the same array when nothing in them is secret. Never throws. */
     public static Object maskBytes(Object bytes) {
         if (!(bytes instanceof byte[])) {

@@ -5,6 +5,7 @@ import dev.logredact.stream.StreamMasker;
 import dev.logredact.stream.WriteBacklog;
 
 import java.io.FileDescriptor;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
@@ -36,6 +37,7 @@ public final class SystemStreams {
     private final Map<PrintStream, MaskingPrintStream> wrappers =
             Collections.synchronizedMap(new WeakHashMap<PrintStream, MaskingPrintStream>());
     private final List<MaskingPrintStream> all = new CopyOnWriteArrayList<>();
+    private final ConsoleWriter console = new ConsoleWriter();
 
     /** @param backlog where writes wait until the factory can make maskers, or null to wait in the writer */
     public SystemStreams(MaskerFactory factory, WriteBacklog backlog, long idleMillis, boolean withholdOnError) {
@@ -51,11 +53,12 @@ public final class SystemStreams {
     }
 
     /**
-     * Wraps the JVM's own standard stream, writing masked output straight to its file descriptor through
-     * a stream the descriptor hook lets pass without a look, so ordinary printing costs nothing extra.
+     * Wraps the JVM's own standard stream, writing masked output to its file descriptor through the
+     * {@link ConsoleWriter} the two standard streams share, and a stream the descriptor hook lets pass
+     * without a look, so ordinary printing costs nothing extra.
      */
     public PrintStream wrapStandard(PrintStream original, FileDescriptor fd, String channel) {
-        return wrap(original, new WriteThrough(new PassingFileOutputStream(fd)), channel, true);
+        return wrap(original, console.channel(new WriteThrough(new PassingFileOutputStream(fd))), channel, true);
     }
 
     /** The masking stream of the standard stream wrapped for {@code channel}, or null. */
@@ -117,6 +120,11 @@ public final class SystemStreams {
     public void drainAll() {
         for (MaskingPrintStream s : all) {
             s.drain();
+        }
+        try {
+            console.drain();
+        } catch (IOException e) {
+            // Standard output is gone (a closed pipe): at exit there is no one left to tell.
         }
     }
 

@@ -2,6 +2,7 @@ package dev.logredact.it;
 
 import dev.logredact.it.apps.Slf4jApp;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,8 +46,27 @@ class LogbackIT {
             FrameworkLogs.assertJson("json.log", FrameworkLogs.read(dir.resolve("json.log")));
             files.add(dir.resolve("json.log"));
         }
-        // stderr: printStackTrace. The console appender's output reaches System.out already masked.
-        FrameworkLogs.assertCountedOnce(run, files, "logback", "stderr");
+        // stderr: printStackTrace. The console appender's bytes are masked once, by System.out, which
+        // they pass anyway; the file appenders' in the appender.
+        FrameworkLogs.assertCountedOnce(run, files, "logback", "stderr", "stdout");
+    }
+
+    /**
+     * The console appender is left to System.out's masking only while System.out masks: with stdout
+     * not instrumented, the appender masks its console bytes itself.
+     */
+    @Test
+    void theConsoleAppenderMasksItselfWhenStandardOutputIsNotMasked() throws Exception {
+        Path libraries = FrameworkLogs.libraries("logback-1.5.38");
+        List<Path> texts = Arrays.asList(dir.resolve("app.log"), dir.resolve("rolling.log"), dir.resolve("prudent.log"));
+        Path config = dir.resolve("logback.xml");
+        Files.write(config, configuration(texts, null).getBytes(StandardCharsets.UTF_8));
+
+        AgentJar.Run run = FrameworkLogs.run(Slf4jApp.class, libraries, "-Dlogback.configurationFile=" + config,
+                "-Dlogredact.instrument=stderr,logback");
+
+        FrameworkLogs.assertText("console", run.out(), FrameworkLogs.events(FrameworkLogs.pattern(Slf4jApp.class)));
+        FrameworkLogs.assertCountedOnce(run, texts, "logback", "stderr");
     }
 
     /** A console appender and the file, rolling and prudent file appenders of {@code texts}; JSON to {@code json} when set. */

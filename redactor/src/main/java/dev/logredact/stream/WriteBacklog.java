@@ -15,10 +15,13 @@ public final class WriteBacklog {
     private static final class Entry {
         final MaskingOutputStream stream;
         final byte[] bytes;
+        /** Named in the events of what the replay masks, as if the writer had masked it itself. */
+        final String writer;
 
-        Entry(MaskingOutputStream stream, byte[] bytes) {
+        Entry(MaskingOutputStream stream, byte[] bytes, String writer) {
             this.stream = stream;
             this.bytes = bytes;
+            this.writer = writer;
         }
     }
 
@@ -72,7 +75,7 @@ public final class WriteBacklog {
         }
         byte[] copy = new byte[len];
         System.arraycopy(b, off, copy, 0, len);
-        entries.add(new Entry(stream, copy));
+        entries.add(new Entry(stream, copy, Thread.currentThread().getName()));
         held += len;
         return Offer.HELD;
     }
@@ -105,7 +108,12 @@ public final class WriteBacklog {
                     held -= e.bytes.length;
                 }
                 // Without this lock: the stream's lock is taken first by writers, and they hold it when offering.
-                e.stream.replay(e.bytes);
+                WritingThread.replayingFor(e.writer);
+                try {
+                    e.stream.replay(e.bytes);
+                } finally {
+                    WritingThread.replayingFor(null);
+                }
             }
         } finally {
             // Also after a failure: whatever could not be replayed is dropped, never written unmasked.

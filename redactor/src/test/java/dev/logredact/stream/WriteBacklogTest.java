@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -48,6 +50,30 @@ class WriteBacklogTest {
         out.write(bytes("out 3\n"));
         assertEquals("out 1 [REDACTED:env:API_TOKEN]\nerr 1 [REDACTED:env:API_TOKEN]\nout 2\nout 3\n",
                 sink.toString("UTF-8"));
+    }
+
+    @Test
+    void aReplayedMaskIsTheWritersNotTheReplayers() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WriteBacklog backlog = new WriteBacklog(1 << 20);
+        List<String> threads = new ArrayList<>();
+        MaskingOutputStream out = new MaskingOutputStream(sink, () -> new StreamMasker(RULES, SECRETS,
+                StandardCharsets.UTF_8, sink, mask -> threads.add(WritingThread.name())), backlog, 200, true);
+        Thread writer = new Thread(() -> {
+            try {
+                out.write(bytes("from the app zq9-very-secret-77\n"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "app-writer");
+        writer.start();
+        writer.join();
+        Thread replayer = new Thread(backlog::replay, "engine-builder");
+        replayer.start();
+        replayer.join();
+        out.write(bytes("on this thread zq9-very-secret-77\n"));
+        assertEquals(List.of("app-writer", Thread.currentThread().getName()), threads);
+        assertEquals(Thread.currentThread().getName(), WritingThread.name());
     }
 
     @Test
