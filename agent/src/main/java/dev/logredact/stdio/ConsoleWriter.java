@@ -40,8 +40,11 @@ final class ConsoleWriter {
     private int length;
     /** The descriptor whose bytes the buffer holds: a write for the other one writes these out first. */
     private OutputStream holder;
-    /** A failed write of the flusher's, thrown to the next writer, as a direct write would have been. */
-    private IOException failure;
+    /**
+     * A failed write of the flusher's, thrown to the next writer, as a direct write would have been.
+     * Volatile so that a flush, called after every line, reads it without the lock.
+     */
+    private volatile IOException failure;
     private boolean flusherStarted;
     private boolean flusherWaiting;
     /** After the exit's drain, or if the flusher died: every write goes out at once. */
@@ -224,8 +227,10 @@ final class ConsoleWriter {
 
         @Override
         public void flush() throws IOException {
-            synchronized (console.lock) {
-                console.throwFailure();
+            if (console.failure != null) {
+                synchronized (console.lock) {
+                    console.throwFailure();
+                }
             }
         }
 

@@ -233,22 +233,25 @@ public final class LiteralIndex {
         }
         int undecided = to;
         int lastFull = to - q;
-        // Reading each position's key as one big-endian long keeps the positions independent of each
-        // other, where a rolling key chains every byte to the one before; only the last 7 bytes of the
-        // array are out of its reach.
-        ByteBuffer words = ByteBuffer.wrap(text);
-        int unused = 8 * (8 - q);
-        int wordEnd = Math.min(lastFull, text.length - 8);
         int s = from;
-        // Two bytes decide for most positions: a pair that begins no pattern needs no key.
-        for (int pairEnd = pairCount <= SELECTIVE_PAIRS ? Math.min(wordEnd, to - 2) : from - 1; s <= pairEnd; s++) {
-            int pair = (text[s] & 0xff) << 8 | (text[s + 1] & 0xff);
-            if ((pairs[pair >>> 6] & 1L << pair) != 0) {
+        if (pairCount <= SELECTIVE_PAIRS) {
+            // Two bytes decide for most positions: a pair that begins no pattern needs no key, and the
+            // few that do are read byte by byte (no buffer made per call: most calls find no pair).
+            for (int pairEnd = Math.min(lastFull, to - 2); s <= pairEnd; s++) {
+                int pair = (text[s] & 0xff) << 8 | (text[s + 1] & 0xff);
+                if ((pairs[pair >>> 6] & 1L << pair) != 0) {
+                    undecided = probe(text, s, to, key(text, s), undecided, sink);
+                }
+            }
+        } else {
+            // Reading each position's key as one big-endian long keeps the positions independent of
+            // each other, where a rolling key chains every byte to the one before; only the last 7
+            // bytes of the array are out of its reach.
+            ByteBuffer words = ByteBuffer.wrap(text);
+            int unused = 8 * (8 - q);
+            for (int wordEnd = Math.min(lastFull, text.length - 8); s <= wordEnd; s++) {
                 undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
             }
-        }
-        for (; s <= wordEnd; s++) {
-            undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
         }
         for (; s <= lastFull; s++) {
             undecided = probe(text, s, to, key(text, s), undecided, sink);
