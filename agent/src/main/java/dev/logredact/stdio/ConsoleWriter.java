@@ -7,7 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Where the masked output of the JVM's own standard output and error goes: to their file descriptors
- * within about a millisecond, many lines per system call, in the order the two streams released it.
+ * within about a millisecond, many lines per system call, in the order the two streams released it. A
+ * write after a millisecond's quiet goes out at once; only writes that follow each other closely wait
+ * for the next one.
  *
  * <p>Why: {@code System.out} flushes after every line, so without the agent a program that prints a
  * lot makes one {@code write(2)} per line, a large share of its time (about half of it for a program
@@ -49,6 +51,20 @@ final class ConsoleWriter {
     private boolean flusherWaiting;
     /** After the exit's drain, or if the flusher died: every write goes out at once. */
     private boolean direct;
+    /** When bytes last went to a descriptor ({@link System#nanoTime}). */
+    private long lastOut;
+
+    private final long lingerNanos;
+
+    ConsoleWriter() {
+        this(LINGER_NANOS);
+    }
+
+    /** With a linger of its own, for tests that must not depend on a millisecond's scheduling. */
+    ConsoleWriter(long lingerNanos) {
+        this.lingerNanos = lingerNanos;
+        this.lastOut = System.nanoTime() - lingerNanos;
+    }
 
     /** The stream through which one descriptor's masked output enters this writer. */
     OutputStream channel(OutputStream descriptor) {
@@ -61,13 +77,10 @@ final class ConsoleWriter {
             if (holder != descriptor || direct || length + len > CAPACITY) {
                 writeOut();
             }
-            if (direct || len > CAPACITY) {
-                writing.lock();
-                try {
-                    descriptor.write(b, off, len);
-                } finally {
-                    writing.unlock();
-                }
+            // A write after a quiet spell goes out at once, with no thread started: a prompt, or the
+            // one line of a short JVM, is not held; only a stream of writes is gathered.
+            if (direct || len > CAPACITY || length == 0 && System.nanoTime() - lastOut >= lingerNanos) {
+                writeNow(descriptor, b, off, len);
                 return;
             }
             if (buffer == null) {
@@ -108,9 +121,15 @@ final class ConsoleWriter {
         }
         int n = length;
         length = 0;
+        writeNow(holder, buffer, 0, n);
+    }
+
+    /** Called with the lock held; after any write the flusher has under way. */
+    private void writeNow(OutputStream descriptor, byte[] b, int off, int len) throws IOException {
+        lastOut = System.nanoTime();
         writing.lock();
         try {
-            holder.write(buffer, 0, n);
+            descriptor.write(b, off, len);
         } finally {
             writing.unlock();
         }
@@ -141,7 +160,7 @@ final class ConsoleWriter {
                     lock.wait();
                 }
             }
-            LockSupport.parkNanos(LINGER_NANOS);
+            LockSupport.parkNanos(lingerNanos);
             byte[] taken;
             int n;
             OutputStream to;
@@ -155,6 +174,7 @@ final class ConsoleWriter {
                 buffer = spare;
                 spare = null;
                 length = 0;
+                lastOut = System.nanoTime();
                 // Before the lock is let go: no writer's own write may overtake these bytes.
                 writing.lock();
             }
@@ -205,7 +225,7 @@ final class ConsoleWriter {
         }
     }
 
-    /** One descriptor's way in. A flush is left to the flusher, which comes within {@link #LINGER_NANOS}. */
+    /** One descriptor's way in. A flush is left to the flusher, which comes within the linger. */
     private static final class Channel extends OutputStream {
         private final ConsoleWriter console;
         private final OutputStream descriptor;

@@ -88,15 +88,26 @@ class ConsoleWriterTest {
     }
 
     @Test
-    void linesArriveWithoutAFlushAndInOneWrite() throws Exception {
+    void aLoneLineGoesOutAtOnce() throws Exception {
+        ConsoleWriter console = new ConsoleWriter();
+        write(console.channel(out), "Password: ");
+        assertEquals("Password: ", textOf("out"));
+    }
+
+    @Test
+    void aStreamOfLinesArrivesWithoutAFlushInFewerWrites() throws Exception {
         ConsoleWriter console = new ConsoleWriter();
         OutputStream channel = console.channel(out);
-        write(channel, "one\n");
-        write(channel, "two\n");
-        write(channel, "three\n");
-        assertEquals("one\ntwo\nthree\n", awaitText("out", 14));
+        StringBuilder expected = new StringBuilder();
+        int lines = 2000;
+        for (int n = 0; n < lines; n++) {
+            String line = "line " + n + "\n";
+            write(channel, line);
+            expected.append(line);
+        }
+        assertEquals(expected.toString(), awaitText("out", expected.length()));
         synchronized (log) {
-            assertTrue(log.size() <= 3, "lines written together go out together: " + log);
+            assertTrue(log.size() < lines, "lines written one after another go out together: " + log.size() + " writes");
         }
     }
 
@@ -111,9 +122,23 @@ class ConsoleWriterTest {
         write(o, "a3\n");
         write(e, "b2\n");
         console.drain();
+        assertEquals(List.of("out:a1\na2\n", "err:b1\n", "out:a3\n", "err:b2\n"), runs());
+    }
+
+    /** The log with the writes in a row to one descriptor joined: what a reader of both descriptors sees. */
+    private List<String> runs() {
+        List<String> runs = new ArrayList<>();
         synchronized (log) {
-            assertEquals(List.of("out:a1\na2\n", "err:b1\n", "out:a3\n", "err:b2\n"), log);
+            for (String entry : log) {
+                int last = runs.size() - 1;
+                if (last >= 0 && runs.get(last).startsWith(entry.substring(0, 4))) {
+                    runs.set(last, runs.get(last) + entry.substring(4));
+                } else {
+                    runs.add(entry);
+                }
+            }
         }
+        return runs;
     }
 
     @Test
@@ -144,8 +169,10 @@ class ConsoleWriterTest {
 
     @Test
     void aFailedWriteReachesTheNextWriter() throws Exception {
-        ConsoleWriter console = new ConsoleWriter();
+        // A long linger: the second line surely follows the first closely enough to be left to the flusher.
+        ConsoleWriter console = new ConsoleWriter(TimeUnit.MILLISECONDS.toNanos(300));
         OutputStream channel = console.channel(out);
+        write(channel, "first, at once\n");
         out.failNext = new IOException("Broken pipe");
         write(channel, "lost to the pipe\n");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -160,7 +187,7 @@ class ConsoleWriterTest {
         }
         assertEquals("Broken pipe", thrown == null ? null : thrown.getMessage());
         write(channel, "next\n");
-        assertEquals("next\n", awaitText("out", 5));
+        assertEquals("first, at once\nnext\n", awaitText("out", 20));
     }
 
     @Test
