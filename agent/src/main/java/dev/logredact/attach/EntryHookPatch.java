@@ -36,23 +36,26 @@ public final class EntryHookPatch extends ClassFilePatch {
         final int argument;
         /** Whether {@code this} goes to the hook before the argument, for a hook that decides by the instance. */
         final boolean withReceiver;
+        /** Whether the argument becomes null when the hook cannot be called, rather than stay as it was. */
+        final boolean nullOnFailure;
 
         /**
          * @param replacesSubject the hook's result replaces the subject (which must then be the first
          *     argument of a static method); otherwise the result is ignored
          */
         public Target(String name, String descriptor, String hookMethod, boolean replacesSubject) {
-            this(name, descriptor, hookMethod, replacesSubject, -1, false);
+            this(name, descriptor, hookMethod, replacesSubject, -1, false, false);
         }
 
         private Target(String name, String descriptor, String hookMethod, boolean replacesSubject, int argument,
-                       boolean withReceiver) {
+                       boolean withReceiver, boolean nullOnFailure) {
             this.name = name;
             this.descriptor = descriptor;
             this.hookMethod = hookMethod;
             this.replacesSubject = replacesSubject;
             this.argument = argument;
             this.withReceiver = withReceiver;
+            this.nullOnFailure = nullOnFailure;
         }
 
         /**
@@ -64,7 +67,7 @@ public final class EntryHookPatch extends ClassFilePatch {
             if (index < 0 || index >= arguments.size() || !isReference(arguments.get(index))) {
                 throw new IllegalArgumentException(name + descriptor + " has no reference argument " + index);
             }
-            return new Target(name, descriptor, hookMethod, true, index, false);
+            return new Target(name, descriptor, hookMethod, true, index, false, false);
         }
 
         /**
@@ -73,7 +76,17 @@ public final class EntryHookPatch extends ClassFilePatch {
          */
         public static Target replacingArgumentSeeingReceiver(String name, String descriptor, String hookMethod, int index) {
             Target t = replacingArgument(name, descriptor, hookMethod, index);
-            return new Target(t.name, t.descriptor, t.hookMethod, true, index, true);
+            return new Target(t.name, t.descriptor, t.hookMethod, true, index, true, false);
+        }
+
+        /**
+         * As {@link #replacingArgument}, but the argument becomes null when the hook cannot be called: for
+         * an object that holds text (an event to serialise) in a method that does nothing with null, so
+         * nothing is sent rather than a secret. Only a library class's patch ({@link LibraryEntryHookPatch}).
+         */
+        static Target replacingArgumentOrNull(String name, String descriptor, String hookMethod, int index) {
+            Target t = replacingArgument(name, descriptor, hookMethod, index);
+            return new Target(t.name, t.descriptor, t.hookMethod, true, index, false, true);
         }
 
         /** What the hook is called with: the subject in local variable {@code slot}, after {@code this} if asked. */
@@ -107,6 +120,11 @@ public final class EntryHookPatch extends ClassFilePatch {
      */
     public EntryHookPatch(String patchedInternalName, String hookClassName, List<Target> targets) {
         super(patchedInternalName);
+        for (Target t : targets) {
+            if (t.nullOnFailure) {
+                throw new IllegalArgumentException(t + ": a JDK class's patch keeps its argument when the hook fails");
+            }
+        }
         this.hookClass = hookClassName;
         this.targets = new ArrayList<>(targets);
     }

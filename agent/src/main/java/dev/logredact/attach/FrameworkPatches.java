@@ -3,6 +3,7 @@ package dev.logredact.attach;
 import dev.logredact.config.Hook;
 import dev.logredact.jul.JulHooks;
 import dev.logredact.log4j1.Log4j1Hooks;
+import dev.logredact.log4j1.SocketEventHooks;
 import dev.logredact.log4j2.Log4j2Hooks;
 import dev.logredact.logback.JsonBufferHooks;
 import dev.logredact.logback.LogbackHooks;
@@ -72,6 +73,8 @@ final class FrameworkPatches implements ClassFileTransformer {
                 break;
             case Log4j1Patch.QUIET_WRITER:
             case Log4j1Patch.COUNTING_QUIET_WRITER:
+            case Log4j1Patch.SOCKET_APPENDER:
+            case Log4j1Patch.SOCKET_HUB_APPENDER:
                 hook = Hook.LOG4J1;
                 break;
             case SimpleLoggerHooks.OUTPUT_CHOICE:
@@ -148,6 +151,10 @@ final class FrameworkPatches implements ClassFileTransformer {
                 Log4j1Hooks.install(new EngineMasking(engine, "log4j1"));
                 for (String writer : new String[] {Log4j1Patch.QUIET_WRITER, Log4j1Patch.COUNTING_QUIET_WRITER}) {
                     added.put(writer, Log4j1Patch.writer(writer, Log4j1Hooks.class.getName()));
+                }
+                SocketEventHooks.install(new EngineMasking(engine, "log4j1"));
+                for (String appender : new String[] {Log4j1Patch.SOCKET_APPENDER, Log4j1Patch.SOCKET_HUB_APPENDER}) {
+                    added.put(appender, Log4j1Patch.socketAppender(appender, SocketEventHooks.class.getName()));
                 }
                 break;
             case SLF4J_SIMPLE:

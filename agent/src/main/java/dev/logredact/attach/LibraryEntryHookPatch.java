@@ -81,6 +81,10 @@ final class LibraryEntryHookPatch extends MethodPatch<EntryHookPatch.Target> {
                 visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
             visitInsn(Opcodes.POP);
+            if (target.nullOnFailure) {
+                visitInsn(Opcodes.ACONST_NULL);
+                visitVarInsn(Opcodes.ASTORE, slot);
+            }
             visitLabel(after);
             if (hooks.frames()) {
                 visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);

@@ -60,6 +60,13 @@ public class LibraryEntryHookPatchTest {
                 () -> EntryHookPatch.Target.replacingArgument("encode", "(JLjava/util/Map;Ljava/lang/Object;)V", "replace", 3));
     }
 
+    /** The JDK patches write their own handler, which keeps the argument. */
+    @Test
+    void aJdkClassPatchTakesNoTargetThatNullsItsArgument() {
+        assertThrows(IllegalArgumentException.class, () -> new EntryHookPatch("a/B", Hooks.class.getName(), Collections.singletonList(
+                EntryHookPatch.Target.replacingArgumentOrNull("encode", "(JLjava/util/Map;Ljava/lang/Object;)V", "replace", 1))));
+    }
+
     @Test
     void aClassPatchedAsItLoadsFindsTheHookOnceAndKeepsIt() throws Exception {
         Object encoder = patched("replace");

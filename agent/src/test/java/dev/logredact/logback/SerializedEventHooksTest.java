@@ -1,5 +1,6 @@
 package dev.logredact.logback;
 
+import dev.logredact.serialized.SerializedEventMasking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,19 +92,19 @@ class SerializedEventHooksTest {
         });
         Event e = event();
         assertSame(e, SerializedEventHooks.maskEvent(e));
-        assertEquals(SerializedEventHooks.WITHHELD, e.message);
+        assertEquals(SerializedEventMasking.WITHHELD, e.message);
         assertNull(e.argumentArray);
-        assertEquals(SerializedEventHooks.WITHHELD, e.mdcPropertyMap.get("session"));
-        assertEquals(SerializedEventHooks.WITHHELD, e.throwableProxy.message);
-        assertEquals(SerializedEventHooks.WITHHELD, e.throwableProxy.cause.message);
-        assertEquals(SerializedEventHooks.WITHHELD, e.throwableProxy.suppressed[0].message);
+        assertEquals(SerializedEventMasking.WITHHELD, e.mdcPropertyMap.get("session"));
+        assertEquals(SerializedEventMasking.WITHHELD, e.throwableProxy.message);
+        assertEquals(SerializedEventMasking.WITHHELD, e.throwableProxy.cause.message);
+        assertEquals(SerializedEventMasking.WITHHELD, e.throwableProxy.suppressed[0].message);
     }
 
     @Test
     void withoutAMaskerTheTextsAreWithheld() {
         Event e = event();
         SerializedEventHooks.maskEvent(e);
-        assertEquals(SerializedEventHooks.WITHHELD, e.getFormattedMessage());
+        assertEquals(SerializedEventMasking.WITHHELD, e.getFormattedMessage());
     }
 
     @Test

@@ -235,9 +235,16 @@ final class FrameworkLogs {
     private static String classPath(Class<?> app, Path libraries) throws Exception {
         List<String> entries = new ArrayList<>();
         entries.add(Paths.get(app.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        try (Stream<Path> jars = Files.list(libraries)) {
-            entries.addAll(jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().collect(Collectors.toList()));
+        for (Path jar : jars(libraries)) {
+            entries.add(jar.toString());
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** The jars of one framework version, in name order. */
+    static List<Path> jars(Path libraries) throws IOException {
+        try (Stream<Path> files = Files.list(libraries)) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+        }
     }
 }

@@ -1,17 +1,11 @@
 package dev.logredact.it;
 
 import dev.logredact.it.apps.Scenario;
+import dev.logredact.it.apps.Slf4jApp;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectStreamClass;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import static dev.logredact.it.SerializedEvents.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LogbackSocketIT {
     private static final String PAT_MASK = FrameworkLogs.PAT_MASK;
+    /** What a receiver may read of a classic event: Logback's and SLF4J's value classes, and the JDK's basic ones. */
+    private static final String EVENT_CLASSES = "ch.qos.logback.classic.spi.*;ch.qos.logback.classic.Level;org.slf4j.**;"
+            + "java.util.*;java.lang.*";
 
     @TempDir
     Path dir;
@@ -44,9 +40,9 @@ class LogbackSocketIT {
     void serialisedEventsAreMasked(String version) throws Exception {
         Path libraries = FrameworkLogs.libraries(version);
         Path received = dir.resolve("received");
-        ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        try (URLClassLoader logback = new URLClassLoader(jars(libraries), ClassLoader.getPlatformClassLoader());
-             LoopbackReceiver<List<Object>> socket = new LoopbackReceiver<>(received, in -> sevenEvents(in, logback, wire))) {
+        try (URLClassLoader logback = SerializedEvents.loader(libraries);
+             LoopbackReceiver<List<Object>> socket = new LoopbackReceiver<>(received,
+                     in -> SerializedEvents.read(in, logback, EVENT_CLASSES, 7))) {
             Path config = dir.resolve("logback.xml");
             Files.write(config, ("<configuration>\n"
                     + "  <appender name=\"SOCKET\" class=\"ch.qos.logback.classic.net.SocketAppender\">\n"
@@ -54,11 +50,11 @@ class LogbackSocketIT {
                     + "  </appender>\n"
                     + "  <root level=\"INFO\"><appender-ref ref=\"SOCKET\"/></root>\n"
                     + "</configuration>\n").getBytes(StandardCharsets.UTF_8));
-            AgentJar.Run run = socket.runApp(libraries, config);
+            AgentJar.Run run = socket.runApp(Slf4jApp.class, libraries, "-Dlogback.configurationFile=" + config);
             assertEquals(0, run.exitCode, run.stderr);
             List<Object> got = socket.get();
 
-            String bytes = new String(wire.toByteArray(), StandardCharsets.ISO_8859_1);
+            String bytes = new String(socket.wire(), StandardCharsets.ISO_8859_1);
             FrameworkLogs.assertNoSecret("the socket's bytes", bytes);
             assertTrue(bytes.contains(PAT_MASK), "no mask on the wire");
             List<String> messages = new ArrayList<>();
@@ -78,55 +74,6 @@ class LogbackSocketIT {
             assertEquals("suppressed " + PAT_MASK, call(((Object[]) call(failure, "getSuppressed"))[0], "getMessage"));
             FrameworkLogs.assertNoSecret("stderr", run.stderr);
             assertFalse(run.stderr.contains("withheld"), run.stderr);
-        }
-    }
-
-    /** The scenario's seven events, read with the version's own classes; the bytes are kept in {@code wire}. */
-    private static List<Object> sevenEvents(InputStream socket, ClassLoader logback, ByteArrayOutputStream wire) throws Exception {
-        InputStream tee = new FilterInputStream(socket) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    wire.write(b);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    wire.write(b, off, n);
-                }
-                return n;
-            }
-        };
-        List<Object> events = new ArrayList<>();
-        try (ObjectInputStream in = new ObjectInputStream(tee) {
-            @Override
-            protected Class<?> resolveClass(ObjectStreamClass desc) throws ClassNotFoundException {
-                return Class.forName(desc.getName(), false, logback);
-            }
-        }) {
-            while (events.size() < 7) {
-                events.add(in.readObject());
-            }
-        }
-        return events;
-    }
-
-    private static Object call(Object target, String method) throws Exception {
-        return target.getClass().getMethod(method).invoke(target);
-    }
-
-    private static URL[] jars(Path libraries) throws IOException {
-        try (Stream<Path> files = Files.list(libraries)) {
-            List<URL> urls = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".jar")).collect(Collectors.toList())) {
-                urls.add(p.toUri().toURL());
-            }
-            return urls.toArray(new URL[0]);
         }
     }
 }

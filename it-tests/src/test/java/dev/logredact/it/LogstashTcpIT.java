@@ -1,5 +1,6 @@
 package dev.logredact.it;
 
+import dev.logredact.it.apps.Slf4jApp;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +49,7 @@ class LogstashTcpIT {
                     + "  <root level=\"INFO\"><appender-ref ref=\"TCP\"/><appender-ref ref=\"FILE\"/></root>\n"
                     + "</configuration>\n").getBytes(StandardCharsets.UTF_8));
 
-            AgentJar.Run run = tcp.runApp(libraries, config);
+            AgentJar.Run run = tcp.runApp(Slf4jApp.class, libraries, "-Dlogback.configurationFile=" + config);
             assertEquals(0, run.exitCode, run.stderr);
             Files.write(sent, tcp.get().getBytes(StandardCharsets.UTF_8));
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback server for the one connection a {@link SocketLogApp} opens: it reads what the app sends on
- * a thread of its own, then writes the marker file the app waits for before it exits, so an appender
- * that sends from its own thread has sent everything by then.
+ * a thread of its own, keeping every byte, then writes the marker file the app waits for before it
+ * exits, so an appender that sends from its own thread has sent everything by then.
  */
 final class LoopbackReceiver<T> implements AutoCloseable {
     /** Reads what the test expects from the connection's stream. */
@@ -28,6 +28,7 @@ final class LoopbackReceiver<T> implements AutoCloseable {
     private final ServerSocket server;
     private final Path received;
     private final CompletableFuture<T> result;
+    private volatile RecordedInput wire;
 
     LoopbackReceiver(Path received, Reader<T> reader) throws IOException {
         this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -40,10 +41,13 @@ final class LoopbackReceiver<T> implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Runs {@link SocketLogApp} on the framework's jars with the agent and the Logback configuration given. */
-    AgentJar.Run runApp(Path libraries, Path logbackConfig) throws Exception {
+    /**
+     * Runs {@code app} through {@link SocketLogApp} on the framework's jars with the agent and the JVM
+     * option given (the framework's configuration).
+     */
+    AgentJar.Run runApp(Class<?> app, Path libraries, String jvmOption) throws Exception {
         return FrameworkLogs.run(SocketLogApp.class, libraries, Collections.singletonMap("DEPLOY_TOKEN", Scenario.DEPLOY_TOKEN),
-                Collections.singletonList("-Dlogback.configurationFile=" + logbackConfig), received.toString());
+                Collections.singletonList(jvmOption), received.toString(), app.getName());
     }
 
     /** What the reader read. */
@@ -51,10 +55,16 @@ final class LoopbackReceiver<T> implements AutoCloseable {
         return result.get(30, TimeUnit.SECONDS);
     }
 
+    /** Every byte the reader read; after {@link #get}. */
+    byte[] wire() {
+        return wire.bytes();
+    }
+
     private T receive(Reader<T> reader) {
         try (Socket socket = server.accept()) {
             socket.setSoTimeout(60_000);
-            return reader.read(socket.getInputStream());
+            wire = new RecordedInput(socket.getInputStream());
+            return reader.read(wire);
         } catch (Exception e) {
             throw new IllegalStateException("receiving the events", e);
         } finally {

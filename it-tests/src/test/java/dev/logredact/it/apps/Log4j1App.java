@@ -13,8 +13,12 @@ public final class Log4j1App {
     }
 
     public static void main(String[] args) {
+        logScenario();
+        LogManager.shutdown();
+    }
+
+    static void logScenario() {
         Logger log = Logger.getLogger(Log4j1App.class);
         Scenario.run(log::info, (prefix, parameter) -> log.warn(prefix + " " + parameter), MDC::put, MDC::remove, log::error);
-        LogManager.shutdown();
     }
 }
