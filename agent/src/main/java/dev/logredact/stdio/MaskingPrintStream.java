@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 
 /**
  * What {@code System.out} and {@code System.err} become: a print stream in the original's charset over
@@ -15,6 +16,8 @@ import java.nio.charset.Charset;
 public final class MaskingPrintStream extends PrintStream {
     private final PrintStream original;
     private final MaskingOutputStream masking;
+    private final Charset charset;
+    private final byte[] lineSeparator;
     /** The channel when this wraps the JVM's own standard stream; null for one an application set. */
     private final String standardChannel;
 
@@ -23,6 +26,8 @@ public final class MaskingPrintStream extends PrintStream {
         super(masking, true, charset.name());
         this.original = original;
         this.masking = masking;
+        this.charset = charset;
+        this.lineSeparator = System.lineSeparator().getBytes(charset);
         this.standardChannel = standardChannel;
     }
 
@@ -50,6 +55,26 @@ public final class MaskingPrintStream extends PrintStream {
                 setError();
             }
         }
+    }
+
+    /**
+     * The line and its separator as one write and one flush. {@code PrintStream} would print a subclass's
+     * line as text, then the separator, each a write and a flush of the masking stream under it: per
+     * line, masking's fixed costs twice and three times its lock.
+     */
+    @Override
+    public void println(String x) {
+        byte[] text = String.valueOf(x).getBytes(charset);
+        byte[] line = Arrays.copyOf(text, text.length + lineSeparator.length);
+        System.arraycopy(lineSeparator, 0, line, text.length, lineSeparator.length);
+        // PrintStream's own write: its lock, its error flag, and the flush a print stream that flushes
+        // at line ends owes after a write.
+        write(line, 0, line.length);
+    }
+
+    @Override
+    public void println(Object x) {
+        println(String.valueOf(x));
     }
 
     /** An error of the original stream is this stream's error too, as it would be without masking. */

@@ -448,9 +448,17 @@ public final class StreamMasker {
         return false;
     }
 
+    /**
+     * Where a rule and a known secret cover the same bytes, the known secret names the mask, whichever
+     * pass came first (that depends on where the writes happened to break): its name tells who owns it.
+     */
     private void addSpan(Span span) {
-        for (Span s : spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
             if (s.start() == span.start() && s.end() == span.end()) {
+                if (span.kind() == Span.Kind.LITERAL && s.kind() != Span.Kind.LITERAL) {
+                    spans.set(i, span);
+                }
                 return;
             }
         }

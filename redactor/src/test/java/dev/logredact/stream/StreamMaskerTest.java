@@ -59,6 +59,13 @@ class StreamMaskerTest {
         assertEquals(expected, run(literals, StandardCharsets.UTF_8, bytes, everyByte), "byte by byte");
     }
 
+    /** A known secret that a rule finds too is named for the known secret, however the writes broke. */
+    @Test
+    void aKnownSecretARuleAlsoFindsIsNamedForTheKnownSecretAtEverySplit() throws IOException {
+        PlainLiterals literals = new PlainLiterals().add("DEPLOY_TOKEN", PAT);
+        assertEverySplit(literals, "{\"token\":\"" + PAT + "\"}\n", "{\"token\":\"[REDACTED:env:DEPLOY_TOKEN]\"}\n");
+    }
+
     @Test
     void aKnownSecretIsMaskedAtEverySplit() throws IOException {
         PlainLiterals l = new PlainLiterals().add("DB_PASSWORD", "hunter2-correct-horse");
