@@ -230,8 +230,8 @@ final class AgentRuntime {
         if (!(out || errToo)) {
             return;
         }
-        FileDescriptorHooks.install(out ? streams.standardMasking("stdout") : null,
-                errToo ? streams.standardMasking("stderr") : null);
+        FileDescriptorHooks.install(out ? streams.standardStream("stdout") : null,
+                errToo ? streams.standardStream("stderr") : null);
         patches.add(instrumentation, FileOutputStream.class, new FileDescriptorWritePatch(FileDescriptorHooks.class, out, errToo),
                 "writes to FileDescriptor.out/err that bypass System.out are not masked");
     }

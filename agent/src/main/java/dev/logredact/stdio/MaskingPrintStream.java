@@ -3,6 +3,7 @@ package dev.logredact.stdio;
 import dev.logredact.stream.MaskingOutputStream;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
@@ -15,16 +16,19 @@ import java.util.Arrays;
  */
 public final class MaskingPrintStream extends PrintStream {
     private final PrintStream original;
+    /** What this print stream writes to: the masking stream, or the queue in front of it. */
+    private final OutputStream front;
     private final MaskingOutputStream masking;
     private final Charset charset;
     private final byte[] lineSeparator;
     /** The channel when this wraps the JVM's own standard stream; null for one an application set. */
     private final String standardChannel;
 
-    MaskingPrintStream(PrintStream original, MaskingOutputStream masking, Charset charset, String standardChannel)
-            throws UnsupportedEncodingException {
-        super(masking, true, charset.name());
+    MaskingPrintStream(PrintStream original, OutputStream front, MaskingOutputStream masking, Charset charset,
+                       String standardChannel) throws UnsupportedEncodingException {
+        super(front, true, charset.name());
         this.original = original;
+        this.front = front;
         this.masking = masking;
         this.charset = charset;
         this.lineSeparator = System.lineSeparator().getBytes(charset);
@@ -40,9 +44,9 @@ public final class MaskingPrintStream extends PrintStream {
         return original;
     }
 
-    /** The masking stream under this one, which direct writes to the same descriptor share. */
-    public MaskingOutputStream masking() {
-        return masking;
+    /** The stream under this one, which direct writes to the same descriptor share, so the two keep their order. */
+    OutputStream front() {
+        return front;
     }
 
     /** Writes out whatever is held, as at exit; the original stream stays open. */

@@ -6,6 +6,7 @@ import dev.logredact.stream.WriteBacklog;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
@@ -27,7 +28,7 @@ public final class SystemStreams {
      * called on the stream's first write, so it may wait for an engine still loading.
      */
     public interface MaskerFactory {
-        StreamMasker create(java.io.OutputStream target, Charset charset, String channel);
+        StreamMasker create(OutputStream target, Charset charset, String channel);
     }
 
     private final MaskerFactory factory;
@@ -37,7 +38,8 @@ public final class SystemStreams {
     private final Map<PrintStream, MaskingPrintStream> wrappers =
             Collections.synchronizedMap(new WeakHashMap<PrintStream, MaskingPrintStream>());
     private final List<MaskingPrintStream> all = new CopyOnWriteArrayList<>();
-    private final ConsoleWriter console = new ConsoleWriter();
+    private final ConsoleOutput console = new ConsoleOutput();
+    private final WriteBehind writeBehind = new WriteBehind();
 
     /** @param backlog where writes wait until the factory can make maskers, or null to wait in the writer */
     public SystemStreams(MaskerFactory factory, WriteBacklog backlog, long idleMillis, boolean withholdOnError) {
@@ -53,25 +55,25 @@ public final class SystemStreams {
     }
 
     /**
-     * Wraps the JVM's own standard stream, writing masked output to its file descriptor through the
-     * {@link ConsoleWriter} the two standard streams share, and a stream the descriptor hook lets pass
-     * without a look, so ordinary printing costs nothing extra.
+     * Wraps the JVM's own standard stream: what is printed is masked behind the writing threads
+     * ({@link WriteBehind}) and reaches the file descriptor through the {@link ConsoleOutput} the two
+     * standard streams share, and a stream the descriptor hook lets pass without a look.
      */
     public PrintStream wrapStandard(PrintStream original, FileDescriptor fd, String channel) {
         return wrap(original, console.channel(new WriteThrough(new PassingFileOutputStream(fd))), channel, true);
     }
 
-    /** The masking stream of the standard stream wrapped for {@code channel}, or null. */
-    public MaskingOutputStream standardMasking(String channel) {
+    /** The stream that writes to the descriptor of the standard stream wrapped for {@code channel} share, or null. */
+    public OutputStream standardStream(String channel) {
         for (MaskingPrintStream s : all) {
             if (s.isStandard(channel)) {
-                return s.masking();
+                return s.front();
             }
         }
         return null;
     }
 
-    private PrintStream wrap(PrintStream stream, java.io.OutputStream target, String channel, boolean standard) {
+    private PrintStream wrap(PrintStream stream, OutputStream target, String channel, boolean standard) {
         if (stream == null || stream instanceof MaskingPrintStream) {
             return stream;
         }
@@ -83,9 +85,10 @@ public final class SystemStreams {
             Charset charset = charsetOf(stream);
             MaskingOutputStream masking = new MaskingOutputStream(target,
                     new FactoryCall(factory, target, charset, channel), backlog, idleMillis, withholdOnError);
+            OutputStream front = standard ? writeBehind.channel(masking) : masking;
             MaskingPrintStream wrapper;
             try {
-                wrapper = new MaskingPrintStream(stream, masking, charset, standard ? channel : null);
+                wrapper = new MaskingPrintStream(stream, front, masking, charset, standard ? channel : null);
             } catch (UnsupportedEncodingException e) {
                 // The charset came from a live stream, so it exists; if not, leaving the stream is all we can do.
                 return stream;
@@ -99,11 +102,11 @@ public final class SystemStreams {
     /** One stream's masker from the factory; a class, not a lambda, which costs start-up time. */
     private static final class FactoryCall implements MaskingOutputStream.Supplier {
         private final MaskerFactory factory;
-        private final java.io.OutputStream target;
+        private final OutputStream target;
         private final Charset charset;
         private final String channel;
 
-        FactoryCall(MaskerFactory factory, java.io.OutputStream target, Charset charset, String channel) {
+        FactoryCall(MaskerFactory factory, OutputStream target, Charset charset, String channel) {
             this.factory = factory;
             this.target = target;
             this.charset = charset;
@@ -118,13 +121,13 @@ public final class SystemStreams {
 
     /** Writes out everything every wrapper holds: the JVM is about to exit. */
     public void drainAll() {
-        for (MaskingPrintStream s : all) {
-            s.drain();
-        }
         try {
-            console.drain();
+            writeBehind.drain();
         } catch (IOException e) {
             // Standard output is gone (a closed pipe): at exit there is no one left to tell.
+        }
+        for (MaskingPrintStream s : all) {
+            s.drain();
         }
     }
 

@@ -123,6 +123,15 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    /** A flush whose failure the next write meets: for the replay, whose writers were told they succeeded. */
+    void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            // The stream's next write meets the same failure.
+        }
+    }
+
     private void watchIfHeld() {
         if (!watched && masker != null && masker.held() > 0) {
             watched = true;

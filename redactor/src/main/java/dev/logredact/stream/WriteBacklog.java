@@ -1,6 +1,8 @@
 package dev.logredact.stream;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Writes to several masking streams, held in the order they were written until the streams' maskers
@@ -95,6 +97,9 @@ public final class WriteBacklog {
      * that made the maskers available, once. Writes that arrive meanwhile are held and replayed too.
      */
     public void replay() {
+        // Flushed once at the end, as a writer's own write would have been: a stream that buffers its
+        // writes until a flush must not keep them.
+        Set<MaskingOutputStream> written = new LinkedHashSet<>();
         try {
             while (true) {
                 Entry e;
@@ -103,16 +108,17 @@ public final class WriteBacklog {
                     if (e == null) {
                         // Under the same lock as the check: no write can slip in between and be lost.
                         replayed = true;
-                        return;
+                        break;
                     }
                     held -= e.bytes.length;
                 }
+                written.add(e.stream);
                 // Without this lock: the stream's lock is taken first by writers, and they hold it when offering.
-                WritingThread.replayingFor(e.writer);
+                WritingThread.onBehalfOf(e.writer);
                 try {
                     e.stream.replay(e.bytes);
                 } finally {
-                    WritingThread.replayingFor(null);
+                    WritingThread.onBehalfOf(null);
                 }
             }
         } finally {
@@ -122,6 +128,9 @@ public final class WriteBacklog {
                 entries.clear();
                 notifyAll();
             }
+        }
+        for (MaskingOutputStream stream : written) {
+            stream.flushQuietly();
         }
     }
 

@@ -2,7 +2,8 @@ package dev.logredact.stream;
 
 /**
  * The thread whose write is being masked, as redaction events name it: usually the current one, but
- * while a {@link WriteBacklog} is replayed, the thread that wrote the held bytes, not the one replaying.
+ * while a {@link WriteBacklog} is replayed, or a queue of writes is masked on a thread of its own, the
+ * thread that wrote the bytes.
  */
 public final class WritingThread {
     private static final ThreadLocal<String> REPLAYED_FOR = new ThreadLocal<>();
@@ -16,8 +17,8 @@ public final class WritingThread {
         return replayedFor != null ? replayedFor : Thread.currentThread().getName();
     }
 
-    /** While a replay masks {@code writer}'s bytes on this thread; null when it is done. */
-    static void replayingFor(String writer) {
+    /** While this thread masks {@code writer}'s bytes; null when it is done. */
+    public static void onBehalfOf(String writer) {
         if (writer == null) {
             REPLAYED_FOR.remove();
         } else {
