@@ -116,6 +116,10 @@ final class WriteBehind {
             direct = true;
             lock.notifyAll();
         }
+        maskQueuedInTurn();
+    }
+
+    private void maskQueuedInTurn() throws IOException {
         turn.lock();
         try {
             maskQueued();
@@ -255,30 +259,20 @@ final class WriteBehind {
                 // More lines per masking call and per write(2).
                 LockSupport.parkNanos(quietNanos);
             }
-            turn.lock();
             try {
-                maskQueued();
+                maskQueuedInTurn();
             } catch (IOException e) {
                 failure = e;
-            } finally {
-                turn.unlock();
             }
         }
     }
 
     /** Bytes must never wait for a thread that is gone: what is queued is masked, and later writes at once. */
     private void died() {
-        synchronized (lock) {
-            direct = true;
-            lock.notifyAll();
-        }
-        turn.lock();
         try {
-            maskQueued();
+            drain();
         } catch (IOException e) {
             failure = e;
-        } finally {
-            turn.unlock();
         }
     }
 
