@@ -1,7 +1,6 @@
 package com.google.re2j;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -76,6 +75,15 @@ public final class MatchProbe {
         }
         String literal = requiredLiteral(re);
         return new MatchProbe(prog, literal != null && literal.length() >= 2 ? literal : null);
+    }
+
+    /**
+     * The longest text that every match of {@code regex} contains, matched case-sensitively (as
+     * {@link #requiredLiteral(Regexp)} finds it); null when there is none. Parses the pattern only.
+     */
+    public static String requiredLiteral(String regex) {
+        Regexp re = withoutNullablePrefix(Parser.parse(regex, RE2.PERL));
+        return re == null ? null : requiredLiteral(re);
     }
 
     /** False only when no match of the pattern starts and ends within {@code text[from, to)}. */
@@ -406,26 +414,99 @@ public final class MatchProbe {
         return n == a.length ? a : Arrays.copyOf(a, n);
     }
 
-    /** Groups ASCII characters that every consuming instruction and every assertion treats alike. */
+    /**
+     * Groups ASCII characters that every consuming instruction and every assertion treats alike: starts
+     * from what assertions tell apart and splits the groups by each instruction's set of ASCII
+     * characters, as two 64-bit masks. Runs on a rule's first keyword hit, so it avoids per-character
+     * work beyond a bit test.
+     */
     private static int asciiClasses(Inst[] program, byte[] classOf) {
-        Map<String, Integer> bySignature = new HashMap<>();
-        StringBuilder signature = new StringBuilder();
+        int[] cls = new int[128];
         for (int c = 0; c < 128; c++) {
-            signature.setLength(0);
-            signature.append(Utils.isWordRune(c) ? 'w' : c == '\n' ? 'n' : 'o');
-            for (Inst inst : program) {
-                if (Inst.isRuneOp(inst.op)) {
-                    signature.append(consumes(inst, c) ? '1' : '0');
+            cls[c] = Utils.isWordRune(c) ? 0 : c == '\n' ? 1 : 2;
+        }
+        int count = renumber(cls, new int[128], 0, 0);
+        int[] split = new int[2 * 128];
+        long[] set = new long[2];
+        long lastLow = 0;
+        long lastHigh = 0;
+        for (Inst inst : program) {
+            if (!Inst.isRuneOp(inst.op)) {
+                continue;
+            }
+            asciiSet(inst, set);
+            boolean splitsNothing = set[0] == 0 && set[1] == 0 || set[0] == -1L && set[1] == -1L;
+            if (splitsNothing || set[0] == lastLow && set[1] == lastHigh) {
+                continue;
+            }
+            lastLow = set[0];
+            lastHigh = set[1];
+            count = renumber(cls, split, set[0], set[1]);
+        }
+        for (int c = 0; c < 128; c++) {
+            classOf[c] = (byte) cls[c];
+        }
+        return count;
+    }
+
+    /**
+     * Splits each group by membership in the set {@code (low, high)} and numbers the groups in order of
+     * their first character; returns how many there are.
+     */
+    private static int renumber(int[] cls, int[] split, long low, long high) {
+        Arrays.fill(split, -1);
+        int count = 0;
+        for (int c = 0; c < 128; c++) {
+            long bits = c < 64 ? low : high;
+            int key = cls[c] * 2 + (int) (bits >>> c & 1);
+            if (split[key] < 0) {
+                split[key] = count++;
+            }
+            cls[c] = split[key];
+        }
+        return count;
+    }
+
+    /** The ASCII characters a consuming instruction takes, as {@link #consumes} decides, into {@code set}. */
+    private static void asciiSet(Inst inst, long[] set) {
+        set[0] = 0;
+        set[1] = 0;
+        switch (inst.op) {
+            case Inst.RUNE_ANY:
+                set[0] = -1L;
+                set[1] = -1L;
+                return;
+            case Inst.RUNE_ANY_NOT_NL:
+                set[0] = ~(1L << '\n');
+                set[1] = -1L;
+                return;
+            case Inst.RUNE1:
+                add(set, inst.runes[0], inst.runes[0]);
+                return;
+            default:
+                break;
+        }
+        int[] runes = inst.runes;
+        if (runes.length == 1 && (inst.arg & RE2.FOLD_CASE) != 0) {
+            for (int c = 0; c < 128; c++) {
+                if (Unicode.equalsIgnoreCase(runes[0], c)) {
+                    add(set, c, c);
                 }
             }
-            Integer cls = bySignature.get(signature.toString());
-            if (cls == null) {
-                cls = bySignature.size();
-                bySignature.put(signature.toString(), cls);
+        } else if (runes.length == 1) {
+            add(set, runes[0], runes[0]);
+        } else {
+            for (int j = 0; j + 1 < runes.length; j += 2) {
+                add(set, runes[j], runes[j + 1]);
             }
-            classOf[c] = (byte) (int) cls;
         }
-        return bySignature.size();
+    }
+
+    /** Adds the ASCII part of the rune range {@code [lo, hi]}. */
+    private static void add(long[] set, int lo, int hi) {
+        for (int c = Math.max(lo, 0), last = Math.min(hi, 127); c <= last; c++) {
+            set[c >>> 6] |= 1L << c;
+        }
     }
 
     /**

@@ -327,9 +327,9 @@ public final class StreamMasker {
                 if (k >= 0 || c == 0x1b) {
                     escape |= k < 0;
                     int next = steps[state + (k >= 0 ? k : escapeClass)];
-                    seen = next < 0;
-                    state = seen ? ~next : next;
+                    state = next < 0 ? ~next : next;
                     i++;
+                    seen = next < 0 && lineKeywords.hit(state, p, i, lineStart, n);
                     continue;
                 }
             }
