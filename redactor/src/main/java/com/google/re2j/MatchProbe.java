@@ -46,6 +46,8 @@ public final class MatchProbe {
     /** ASCII character to equivalence class: characters that every instruction and assertion treats alike. */
     private final byte[] classOfAscii;
     private final int classCount;
+    /** Per instruction, the ASCII characters it consumes as two 64-bit masks (low, high); 0 for others. */
+    private final long[] asciiSets;
     private volatile Cache cache;
     private volatile int resets;
     /** Text that every match contains, exactly as written; null when there is none worth a search. */
@@ -56,7 +58,8 @@ public final class MatchProbe {
         this.program = Arrays.copyOf(prog.inst, prog.numInst());
         this.start = prog.start;
         this.classOfAscii = new byte[128];
-        this.classCount = asciiClasses(program, classOfAscii);
+        this.asciiSets = new long[2 * program.length];
+        this.classCount = asciiClasses(program, classOfAscii, asciiSets);
         this.cache = new Cache(this);
     }
 
@@ -220,13 +223,7 @@ public final class MatchProbe {
 
     /** Whether a match ends at the position between the kernel's last character and {@code next}. */
     private boolean reachesMatch(int[] kernel, int before, int next) {
-        int context = Utils.emptyOpContext(REPRESENTATIVE[before], next);
-        for (int pc : closure(kernel, context)) {
-            if (program[pc].op == Inst.MATCH) {
-                return true;
-            }
-        }
-        return false;
+        return reach(kernel, Utils.emptyOpContext(REPRESENTATIVE[before], next), NO_RUNE) == null;
     }
 
     /** Marks a transition through a position where a match ends: the answer is known. */
@@ -276,20 +273,10 @@ public final class MatchProbe {
 
         /** The successor of {@code s} on rune {@code r}, {@link #MATCHED}, or null when the cache is full. */
         State step(State s, int r) {
-            int context = Utils.emptyOpContext(REPRESENTATIVE[s.before], r);
-            int[] reachable = probe.closure(s.kernel, context);
-            int[] targets = new int[reachable.length];
-            int n = 0;
-            for (int pc : reachable) {
-                Inst inst = probe.program[pc];
-                if (inst.op == Inst.MATCH) {
-                    return MATCHED;
-                }
-                if (consumes(inst, r)) {
-                    targets[n++] = inst.out;
-                }
+            int[] kernel = probe.reach(s.kernel, Utils.emptyOpContext(REPRESENTATIVE[s.before], r), r);
+            if (kernel == null) {
+                return MATCHED;
             }
-            int[] kernel = sortedUnique(Arrays.copyOf(targets, n));
             int before = category(r);
             if (states.size() >= MAX_STATES && !states.containsKey(new Key(kernel, before))) {
                 return null;
@@ -348,11 +335,19 @@ public final class MatchProbe {
         }
     }
 
+    /** A rune no instruction consumes, for {@link #reach} when only a match matters. */
+    private static final int NO_RUNE = -1;
+
     /**
-     * The instructions that consume input or match, reachable through empty moves from the kernel and
-     * from the program's start (every position may begin a match), with assertions judged by {@code context}.
+     * Follows empty moves from the kernel and from the program's start (every position may begin a
+     * match), with assertions judged by {@code context}: null when an instruction that matches is
+     * reached, else the sorted targets of the reached instructions that consume {@code r}.
+     *
+     * <p>One method on purpose: the DFA's slow path. C2 inlines a hot callee of up to 325 bytes of
+     * bytecode, and with the closure a separate method the whole of it was inlined into the scan loop
+     * of {@link #mayMatch}, whose compile was then a third of all C2 time in a short run.
      */
-    private int[] closure(int[] kernel, int context) {
+    private int[] reach(int[] kernel, int context, int r) {
         boolean[] seen = new boolean[program.length];
         int[] stack = new int[program.length];
         int top = 0;
@@ -366,13 +361,15 @@ public final class MatchProbe {
             seen[start] = true;
             stack[top++] = start;
         }
-        int[] out = new int[program.length];
+        int[] targets = new int[program.length];
         int n = 0;
         while (top > 0) {
             int pc = stack[--top];
             Inst inst = program[pc];
             int follow = -1;
             switch (inst.op) {
+                case Inst.MATCH:
+                    return null;
                 case Inst.ALT:
                 case Inst.ALT_MATCH:
                     if (!seen[inst.arg]) {
@@ -393,14 +390,18 @@ public final class MatchProbe {
                 case Inst.FAIL:
                     break;
                 default:
-                    out[n++] = pc;
+                    boolean takes = r < 0 ? false
+                            : r < 128 ? (asciiSets[2 * pc + (r >>> 6)] & 1L << r) != 0 : consumes(inst, r);
+                    if (takes) {
+                        targets[n++] = inst.out;
+                    }
             }
             if (follow >= 0 && !seen[follow]) {
                 seen[follow] = true;
                 stack[top++] = follow;
             }
         }
-        return sortedUnique(Arrays.copyOf(out, n));
+        return sortedUnique(Arrays.copyOf(targets, n));
     }
 
     private static int[] sortedUnique(int[] a) {
@@ -420,7 +421,7 @@ public final class MatchProbe {
      * characters, as two 64-bit masks. Runs on a rule's first keyword hit, so it avoids per-character
      * work beyond a bit test.
      */
-    private static int asciiClasses(Inst[] program, byte[] classOf) {
+    private static int asciiClasses(Inst[] program, byte[] classOf, long[] sets) {
         int[] cls = new int[128];
         for (int c = 0; c < 128; c++) {
             cls[c] = Utils.isWordRune(c) ? 0 : c == '\n' ? 1 : 2;
@@ -430,11 +431,14 @@ public final class MatchProbe {
         long[] set = new long[2];
         long lastLow = 0;
         long lastHigh = 0;
-        for (Inst inst : program) {
+        for (int pc = 0; pc < program.length; pc++) {
+            Inst inst = program[pc];
             if (!Inst.isRuneOp(inst.op)) {
                 continue;
             }
             asciiSet(inst, set);
+            sets[2 * pc] = set[0];
+            sets[2 * pc + 1] = set[1];
             boolean splitsNothing = set[0] == 0 && set[1] == 0 || set[0] == -1L && set[1] == -1L;
             if (splitsNothing || set[0] == lastLow && set[1] == lastHigh) {
                 continue;
