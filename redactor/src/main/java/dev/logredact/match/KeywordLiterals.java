@@ -4,9 +4,9 @@ import com.google.re2j.MatchProbe;
 import dev.logredact.rules.Rule;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Tells keyword hits that no match can contain from those a match may. Keywords are found in any case,
@@ -20,22 +20,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * not when the scanner is built. Thread-safe: literals are computed at most a few times and never change.
  */
 final class KeywordLiterals {
-    private static final byte[] NONE = new byte[0];
-
     private final Rule[] rules;
     private final byte[][] keywords;
     private final int[][] rulesOfKeyword;
     /** Per keyword: whether every rule listing it may require it in a literal; only those keywords are checked. */
     private final boolean[] checked;
-    /** Per rule, built on first need: the literal every match contains (ASCII), or {@link #NONE}. */
-    private final AtomicReferenceArray<byte[]> literals;
+    /**
+     * Per keyword, made on its first checked hit. A plain array: a {@link Check} is immutable with final
+     * fields, so a thread that reads one another made sees it whole, and a lost race only costs a rebuild.
+     */
+    private final Check[] checks;
 
     KeywordLiterals(Rule[] rules, List<String> keywords, int[][] rulesOfKeyword) {
         this.rules = rules;
         this.keywords = new byte[keywords.size()][];
         this.rulesOfKeyword = rulesOfKeyword;
         this.checked = new boolean[keywords.size()];
-        this.literals = new AtomicReferenceArray<>(rules.length);
+        this.checks = new Check[keywords.size()];
         for (int k = 0; k < keywords.size(); k++) {
             String keyword = keywords.get(k).toLowerCase(Locale.ROOT);
             this.keywords[k] = keyword.getBytes(StandardCharsets.UTF_8);
@@ -57,69 +58,87 @@ final class KeywordLiterals {
         return owners.length > 0;
     }
 
-    /** Whether hits of the keyword are worth checking at all; for the others {@link #confirms} is always true. */
+    /** Whether hits of the keyword are worth checking at all; for the others every hit counts. */
     boolean checked(int keyword) {
         return checked[keyword];
     }
 
     /**
-     * False when no match of any rule listing the keyword can contain the hit that ends before
-     * {@code p[end]}: for each rule, the bytes around the hit are not its literal, or the literal would
-     * begin before {@code lineStart}. True when some rule has no such literal, or the literal would
-     * reach past {@code available}, where the bytes are not known yet.
+     * For a keyword that {@link #checked}: false when no match of any rule listing it can contain the
+     * hit that ends before {@code p[end]}, that is, for each rule the bytes around the hit are not its
+     * literal, or the literal would begin before {@code lineStart}. True when some rule has no literal
+     * that holds the keyword, or the literal would reach past {@code available}, where the bytes are not
+     * known yet.
      */
     boolean confirms(int keyword, byte[] p, int end, int lineStart, int available) {
-        if (!checked[keyword]) {
+        Check check = checks[keyword];
+        if (check == null) {
+            check = check(keyword);
+            checks[keyword] = check;
+        }
+        if (check.always) {
             return true;
         }
-        byte[] k = keywords[keyword];
-        for (int r : rulesOfKeyword[keyword]) {
-            byte[] literal = literal(r);
-            boolean holdsKeyword = false;
-            for (int o = 0; o + k.length <= literal.length; o++) {
-                if (!equalsIgnoreCase(literal, o, k)) {
-                    continue;
-                }
-                holdsKeyword = true;
-                int from = end - k.length - o;
-                if (from < lineStart) {
-                    continue;
-                }
-                if (from + literal.length > available || equals(p, from, literal)) {
+        int start = end - keywords[keyword].length;
+        for (int r = 0; r < check.literals.length; r++) {
+            byte[] literal = check.literals[r];
+            for (int offset : check.offsets[r]) {
+                int from = start - offset;
+                if (from >= lineStart && (from + literal.length > available || equals(p, from, literal))) {
                     return true;
                 }
-            }
-            if (!holdsKeyword) {
-                return true;
             }
         }
         return false;
     }
 
-    private byte[] literal(int rule) {
-        byte[] literal = literals.get(rule);
-        if (literal == null) {
+    /** Each listing rule's literal, parsed from its regex, and where the keyword stands in it (in any case). */
+    private Check check(int keyword) {
+        byte[] k = keywords[keyword];
+        int[] owners = rulesOfKeyword[keyword];
+        byte[][] literals = new byte[owners.length][];
+        int[][] offsets = new int[owners.length][];
+        for (int i = 0; i < owners.length; i++) {
             String found;
             try {
-                found = MatchProbe.requiredLiteral(rules[rule].regexSource());
+                found = MatchProbe.requiredLiteral(rules[owners[i]].regexSource());
             } catch (RuntimeException e) {
                 // The rule's own compile reports a bad pattern; here it only means no shortcut.
                 found = null;
             }
-            literal = found != null && isAscii(found) ? found.getBytes(StandardCharsets.US_ASCII) : NONE;
-            literals.lazySet(rule, literal);
+            if (found == null || !isAscii(found)) {
+                return Check.ALWAYS;
+            }
+            literals[i] = found.getBytes(StandardCharsets.US_ASCII);
+            byte[] lower = found.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            int[] at = new int[lower.length];
+            int n = 0;
+            for (int o = 0; o + k.length <= lower.length; o++) {
+                if (equals(lower, o, k)) {
+                    at[n++] = o;
+                }
+            }
+            if (n == 0) {
+                return Check.ALWAYS;
+            }
+            offsets[i] = Arrays.copyOf(at, n);
         }
-        return literal;
+        return new Check(literals, offsets, false);
     }
 
-    private static boolean equalsIgnoreCase(byte[] literal, int at, byte[] lowerKeyword) {
-        for (int i = 0; i < lowerKeyword.length; i++) {
-            int c = literal[at + i];
-            if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != lowerKeyword[i]) {
-                return false;
-            }
+    /** Per rule listing a keyword, its literal and the keyword's offsets in it; or every hit counts. */
+    private static final class Check {
+        static final Check ALWAYS = new Check(new byte[0][], new int[0][], true);
+
+        final byte[][] literals;
+        final int[][] offsets;
+        final boolean always;
+
+        Check(byte[][] literals, int[][] offsets, boolean always) {
+            this.literals = literals;
+            this.offsets = offsets;
+            this.always = always;
         }
-        return true;
     }
 
     private static boolean equals(byte[] p, int from, byte[] literal) {

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The byte-level line scan, which steps over bytes where no keyword begins, sends the rules every line
@@ -66,6 +67,56 @@ class KeywordLineScanTest {
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             List<Integer> cuts = new ArrayList<>();
             for (int i = random.nextInt(6); i > 0; i--) {
+                cuts.add(random.nextInt(bytes.length + 1));
+            }
+            Collections.sort(cuts);
+            assertEquals(expected(redactor, text.toString()), masked(redactor, bytes, cuts), "trial " + trial);
+        }
+    }
+
+    /**
+     * Hits of a keyword that a rule requires inside a literal of one spelling ({@code sk} in twilio's
+     * {@code SK…}) send a line to the rules only at that literal; whatever the case of the other hits,
+     * the literal's place in the line and the writes' split, the output is what the rules give per line.
+     */
+    @Test
+    void propertyKeywordsOutsideTheirRulesLiteralsNeverHideAFinding() throws IOException {
+        RuleSet rules = CompatRules.ruleSet();
+        Redactor redactor = Redactor.builder(rules).mask("<<<{rule}>").build();
+        List<String> pieces = new ArrayList<>();
+        for (Rule r : rules.rules()) {
+            String literal = r.hasRegex() && !r.regexSource().startsWith("(?i)")
+                    ? com.google.re2j.MatchProbe.requiredLiteral(r.regexSource()) : null;
+            for (String keyword : r.keywords()) {
+                if (literal != null && literal.toLowerCase(Locale.ROOT).contains(keyword.toLowerCase(Locale.ROOT))) {
+                    pieces.add(literal);
+                    pieces.add(keyword);
+                }
+            }
+        }
+        assertTrue(pieces.contains("SK"), pieces.toString());
+        Random random = new Random(23);
+        String hex = "0123456789abcdefABCDEF";
+        String filler = "xyz_-./:=\"' \t[]";
+        for (int trial = 0; trial < 400; trial++) {
+            StringBuilder text = new StringBuilder();
+            for (int part = 0; part < 20; part++) {
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    text.append(filler.charAt(random.nextInt(filler.length())));
+                }
+                String piece = pieces.get(random.nextInt(pieces.size()));
+                text.append(random.nextInt(3) == 0 ? randomCase(piece, random) : piece);
+                for (int i = random.nextInt(3) == 0 ? 0 : 30 + random.nextInt(12); i > 0; i--) {
+                    text.append(hex.charAt(random.nextInt(hex.length())));
+                }
+                if (random.nextInt(4) == 0) {
+                    text.append(random.nextBoolean() ? "\n" : "\r\n");
+                }
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            List<Integer> cuts = new ArrayList<>();
+            // Many splits: a literal cut by one is decided only when the rest of it arrives.
+            for (int i = random.nextInt(60); i > 0; i--) {
                 cuts.add(random.nextInt(bytes.length + 1));
             }
             Collections.sort(cuts);
