@@ -54,9 +54,7 @@ class KeywordLineScanTest {
         for (int trial = 0; trial < 300; trial++) {
             StringBuilder text = new StringBuilder();
             for (int part = 0; part < 30; part++) {
-                for (int i = random.nextInt(6); i > 0; i--) {
-                    text.append(filler.charAt(random.nextInt(filler.length())));
-                }
+                appendRandom(text, filler, random.nextInt(6), random);
                 if (random.nextInt(3) == 0) {
                     text.append(randomCase(pool.get(random.nextInt(pool.size())), random));
                 }
@@ -64,13 +62,7 @@ class KeywordLineScanTest {
                     text.append(random.nextBoolean() ? "\n" : "\r\n");
                 }
             }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            List<Integer> cuts = new ArrayList<>();
-            for (int i = random.nextInt(6); i > 0; i--) {
-                cuts.add(random.nextInt(bytes.length + 1));
-            }
-            Collections.sort(cuts);
-            assertEquals(expected(redactor, text.toString()), masked(redactor, bytes, cuts), "trial " + trial);
+            assertMaskedAsLines(redactor, text.toString(), random, 6, trial);
         }
     }
 
@@ -101,27 +93,35 @@ class KeywordLineScanTest {
         for (int trial = 0; trial < 400; trial++) {
             StringBuilder text = new StringBuilder();
             for (int part = 0; part < 20; part++) {
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    text.append(filler.charAt(random.nextInt(filler.length())));
-                }
+                appendRandom(text, filler, random.nextInt(4), random);
                 String piece = pieces.get(random.nextInt(pieces.size()));
                 text.append(random.nextInt(3) == 0 ? randomCase(piece, random) : piece);
-                for (int i = random.nextInt(3) == 0 ? 0 : 30 + random.nextInt(12); i > 0; i--) {
-                    text.append(hex.charAt(random.nextInt(hex.length())));
-                }
+                appendRandom(text, hex, random.nextInt(3) == 0 ? 0 : 30 + random.nextInt(12), random);
                 if (random.nextInt(4) == 0) {
                     text.append(random.nextBoolean() ? "\n" : "\r\n");
                 }
             }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            List<Integer> cuts = new ArrayList<>();
             // Many splits: a literal cut by one is decided only when the rest of it arrives.
-            for (int i = random.nextInt(60); i > 0; i--) {
-                cuts.add(random.nextInt(bytes.length + 1));
-            }
-            Collections.sort(cuts);
-            assertEquals(expected(redactor, text.toString()), masked(redactor, bytes, cuts), "trial " + trial);
+            assertMaskedAsLines(redactor, text.toString(), random, 60, trial);
         }
+    }
+
+    private static void appendRandom(StringBuilder text, String alphabet, int n, Random random) {
+        for (int i = 0; i < n; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+    }
+
+    /** The text written in pieces (fewer than {@code maxCuts} random splits) masks as its lines do one by one. */
+    private static void assertMaskedAsLines(Redactor redactor, String text, Random random, int maxCuts, int trial)
+            throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = random.nextInt(maxCuts); i > 0; i--) {
+            cuts.add(random.nextInt(bytes.length + 1));
+        }
+        Collections.sort(cuts);
+        assertEquals(expected(redactor, text), masked(redactor, bytes, cuts), "trial " + trial);
     }
 
     /** Each line masked on its own by the rules, which search for keywords themselves. */
