@@ -124,6 +124,27 @@ class KeywordLineScanTest {
         assertEquals(expected(redactor, text), masked(redactor, bytes, cuts), "trial " + trial);
     }
 
+    /**
+     * A line whose only keyword hit no rule's match can hold ({@code sk} in {@code task}, for a rule that
+     * needs {@code SK}) still opens a private key block, as any line with a keyword does: a key whose
+     * END line never comes is then masked line by line.
+     */
+    @Test
+    void aKeywordThatNoMatchCanHoldStillLetsAKeyBlockOpen() throws IOException, RuleLoadException {
+        RuleSet rules = RuleSetLoader.parse("[[rules]]\nid = \"twilio-api-key\"\nregex = 'SK[0-9a-fA-F]{32}'\n"
+                + "keywords = [\"sk\"]\n", "twilio.toml");
+        Redactor redactor = Redactor.builder(rules).mask("<<<{rule}>").build();
+        Random random = new Random(31);
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        StringBuilder text = new StringBuilder("task: -----BEGIN RSA PRIVATE KEY-----\n");
+        for (int line = 0; line < 6; line++) {
+            appendRandom(text, base64, 64, random);
+            text.append('\n');
+        }
+        String masked = masked(redactor, text.toString().getBytes(StandardCharsets.UTF_8), Collections.emptyList());
+        assertEquals(6, masked.split("<<<private-key>", -1).length - 1, masked);
+    }
+
     /** Each line masked on its own by the rules, which search for keywords themselves. */
     private static String expected(Redactor redactor, String text) {
         StringBuilder out = new StringBuilder();
