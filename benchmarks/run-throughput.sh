@@ -3,6 +3,9 @@
 #
 #   benchmarks/run-throughput.sh            N=5 timed runs of each variant, alternating a, b, c
 #   N=9 BENCH_MB=64 benchmarks/run-throughput.sh
+#   BUILD=0 BASELINE=/tmp/main-agent.jar benchmarks/run-throughput.sh   no build; also time another build's
+#                                           agent jar as (m), alternating with the others, and check that
+#                                           its output is byte for byte (a)'s
 #
 # Builds what it needs, generates benchmarks/work/bench.log (BENCH_MB MiB of real corpus lines with fake
 # leaks, and its answer key), runs every variant as its own JVM with the log file as stdin and a file as
@@ -27,8 +30,12 @@ KEY=$LOG.key.tsv
 [ -f "$RULES" ] || { echo "run-throughput: no rules at $RULES (set RULES=path/to/gitleaks.toml)" >&2; exit 1; }
 mkdir -p "$WORK"
 
-echo "run-throughput: building" >&2
-./mvnw -B -q -pl benchmarks,agent -am package -DskipTests >&2
+BASELINE=${BASELINE:-}
+if [ "${BUILD:-1}" = 1 ]; then
+  echo "run-throughput: building" >&2
+  ./mvnw -B -q -pl benchmarks,agent -am package -DskipTests >&2
+fi
+[ -z "$BASELINE" ] || [ -f "$BASELINE" ] || { echo "run-throughput: no baseline jar at $BASELINE" >&2; exit 1; }
 
 echo "run-throughput: generating $LOG ($BENCH_MB MiB)" >&2
 java -cp "$JAR" dev.logredact.bench.BenchLog --out "$LOG" --key "$KEY" --mb "$BENCH_MB" --leak-every 2000 --seed 1
@@ -37,6 +44,8 @@ input_lines=$(wc -l <"$LOG")
 
 [ -f "$AGENT" ] || { echo "run-throughput: $AGENT was not built" >&2; exit 1; }
 a_cmd=(java -jar "$AGENT" redact --rules "$RULES")
+m_cmd=(java -jar "$BASELINE" redact --rules "$RULES")
+variants=(a ${BASELINE:+m} b c)
 b_cmd=(java -cp "$JAR" dev.logredact.bench.PerLineGitleaks --rules "$RULES")
 c_cmd=(java -cp "$JAR" dev.logredact.bench.PlainCopy)
 
@@ -50,10 +59,10 @@ run() {
 }
 
 # One untimed round first, so the log is in the page cache and the jars are warm on disk for all.
-for v in a b c; do run "$v" >/dev/null; done
-declare -A times=([a]="" [b]="" [c]="") cpus=([a]="" [b]="" [c]="")
+for v in "${variants[@]}"; do run "$v" >/dev/null; done
+declare -A times=([a]="" [m]="" [b]="" [c]="") cpus=([a]="" [m]="" [b]="" [c]="")
 for i in $(seq 1 "$N"); do
-  for v in a b c; do
+  for v in "${variants[@]}"; do
     read -r wall cpu < <(run "$v")
     times[$v]="${times[$v]} $wall"
     cpus[$v]="${cpus[$v]} $cpu"
@@ -64,6 +73,7 @@ done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ x[NR] = $1 } END { print (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'; }
 ma=$(median "${times[a]}"); mb=$(median "${times[b]}"); mc=$(median "${times[c]}")
 ca=$(median "${cpus[a]}"); cb=$(median "${cpus[b]}"); cc=$(median "${cpus[c]}")
+if [ -n "$BASELINE" ]; then mm=$(median "${times[m]}"); cm=$(median "${cpus[m]}"); fi
 mbps() { awk -v b="$size" -v t="$1" 'BEGIN { printf "%.1f", b / 1e6 / t }'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", y / x }'; }
 
@@ -79,11 +89,18 @@ report=$(
   echo "| variant | median wall (s) | MB/s (wall) | median CPU (s) | wall times (s) |"
   echo "| --- | ---: | ---: | ---: | --- |"
   echo "| (a) logredact CLI (\`logredact-agent.jar redact\`) | $ma | $(mbps "$ma") | $ca |${times[a]} |"
+  if [ -n "$BASELINE" ]; then
+    echo "| (m) baseline CLI (\`$(basename "$BASELINE") redact\`) | $mm | $(mbps "$mm") | $cm |${times[m]} |"
+  fi
   echo "| (b) per-line gitleaks rules (PerLineGitleaks) | $mb | $(mbps "$mb") | $cb |${times[b]} |"
   echo "| (c) plain line copy (PlainCopy) | $mc | $(mbps "$mc") | $cc |${times[c]} |"
   echo
   echo "- throughput a/b (speed-up over per-line gitleaks): **$(ratio "$ma" "$mb")x** by wall time, $(ratio "$ca" "$cb")x by CPU time"
   echo "- throughput a/c (share of the plain-copy floor): **$(ratio "$ma" "$mc")** by wall time, $(ratio "$ca" "$cc") by CPU time"
+  if [ -n "$BASELINE" ]; then
+    echo "- baseline (m): a/m **$(ratio "$ma" "$mm")x** by wall time, $(ratio "$ca" "$cm")x by CPU time;" \
+      "m/b $(ratio "$mm" "$mb")x, m/c $(ratio "$mm" "$mc"); outputs of (a) and (m): $(cmp -s "$WORK/out-a.log" "$WORK/out-m.log" && echo identical || echo DIFFERENT)"
+  fi
   echo "- answer-key secrets left in (a)'s output: **$(val leaked "$check")** of $(val key_secrets "$check")" \
     "(single-line $(val leaked_single_line "$check"), in key blocks $(val leaked_multi_line "$check"))" \
     "$( [ -n "$(val leaked_by_rule "$check")" ] && echo "by rule: $(val leaked_by_rule "$check")")"
@@ -92,10 +109,15 @@ report=$(
     "$(val key_blocks_masked_only_by_a "$cmp") (b sees one line at a time); other lines that differ: $(val differing_lines "$cmp")"
 )
 echo "$report" | tee "$WORK/throughput.md"
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 if grep '^diff_line' <<<"$cmp" >&2; then :; fi
 
 leaked=$(val leaked "$check")
 if [ "$leaked" != 0 ]; then
   echo "run-throughput: FAIL: (a) left $leaked answer-key secrets in its output" >&2
+  exit 1
+fi
+if [ -n "$BASELINE" ] && ! cmp -s "$WORK/out-a.log" "$WORK/out-m.log"; then
+  echo "run-throughput: FAIL: (a)'s output differs from the baseline's" >&2
   exit 1
 fi

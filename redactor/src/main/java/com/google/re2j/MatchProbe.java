@@ -1,7 +1,6 @@
 package com.google.re2j;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,6 +46,8 @@ public final class MatchProbe {
     /** ASCII character to equivalence class: characters that every instruction and assertion treats alike. */
     private final byte[] classOfAscii;
     private final int classCount;
+    /** Per instruction, the ASCII characters it consumes as two 64-bit masks (low, high); 0 for others. */
+    private final long[] asciiSets;
     private volatile Cache cache;
     private volatile int resets;
     /** Text that every match contains, exactly as written; null when there is none worth a search. */
@@ -57,7 +58,8 @@ public final class MatchProbe {
         this.program = Arrays.copyOf(prog.inst, prog.numInst());
         this.start = prog.start;
         this.classOfAscii = new byte[128];
-        this.classCount = asciiClasses(program, classOfAscii);
+        this.asciiSets = new long[2 * program.length];
+        this.classCount = asciiClasses(program, classOfAscii, asciiSets);
         this.cache = new Cache(this);
     }
 
@@ -76,6 +78,15 @@ public final class MatchProbe {
         }
         String literal = requiredLiteral(re);
         return new MatchProbe(prog, literal != null && literal.length() >= 2 ? literal : null);
+    }
+
+    /**
+     * The longest text that every match of {@code regex} contains, matched case-sensitively (as
+     * {@link #requiredLiteral(Regexp)} finds it); null when there is none. Parses the pattern only.
+     */
+    public static String requiredLiteral(String regex) {
+        Regexp re = withoutNullablePrefix(Parser.parse(regex, RE2.PERL));
+        return re == null ? null : requiredLiteral(re);
     }
 
     /** False only when no match of the pattern starts and ends within {@code text[from, to)}. */
@@ -212,13 +223,7 @@ public final class MatchProbe {
 
     /** Whether a match ends at the position between the kernel's last character and {@code next}. */
     private boolean reachesMatch(int[] kernel, int before, int next) {
-        int context = Utils.emptyOpContext(REPRESENTATIVE[before], next);
-        for (int pc : closure(kernel, context)) {
-            if (program[pc].op == Inst.MATCH) {
-                return true;
-            }
-        }
-        return false;
+        return reach(kernel, Utils.emptyOpContext(REPRESENTATIVE[before], next), NO_RUNE) == null;
     }
 
     /** Marks a transition through a position where a match ends: the answer is known. */
@@ -268,20 +273,10 @@ public final class MatchProbe {
 
         /** The successor of {@code s} on rune {@code r}, {@link #MATCHED}, or null when the cache is full. */
         State step(State s, int r) {
-            int context = Utils.emptyOpContext(REPRESENTATIVE[s.before], r);
-            int[] reachable = probe.closure(s.kernel, context);
-            int[] targets = new int[reachable.length];
-            int n = 0;
-            for (int pc : reachable) {
-                Inst inst = probe.program[pc];
-                if (inst.op == Inst.MATCH) {
-                    return MATCHED;
-                }
-                if (consumes(inst, r)) {
-                    targets[n++] = inst.out;
-                }
+            int[] kernel = probe.reach(s.kernel, Utils.emptyOpContext(REPRESENTATIVE[s.before], r), r);
+            if (kernel == null) {
+                return MATCHED;
             }
-            int[] kernel = sortedUnique(Arrays.copyOf(targets, n));
             int before = category(r);
             if (states.size() >= MAX_STATES && !states.containsKey(new Key(kernel, before))) {
                 return null;
@@ -340,11 +335,19 @@ public final class MatchProbe {
         }
     }
 
+    /** A rune no instruction consumes, for {@link #reach} when only a match matters. */
+    private static final int NO_RUNE = -1;
+
     /**
-     * The instructions that consume input or match, reachable through empty moves from the kernel and
-     * from the program's start (every position may begin a match), with assertions judged by {@code context}.
+     * Follows empty moves from the kernel and from the program's start (every position may begin a
+     * match), with assertions judged by {@code context}: null when an instruction that matches is
+     * reached, else the sorted targets of the reached instructions that consume {@code r}.
+     *
+     * <p>One method on purpose: the DFA's slow path. C2 inlines a hot callee of up to 325 bytes of
+     * bytecode, and with the closure a separate method the whole of it was inlined into the scan loop
+     * of {@link #mayMatch}, whose compile was then a third of all C2 time in a short run.
      */
-    private int[] closure(int[] kernel, int context) {
+    private int[] reach(int[] kernel, int context, int r) {
         boolean[] seen = new boolean[program.length];
         int[] stack = new int[program.length];
         int top = 0;
@@ -358,13 +361,15 @@ public final class MatchProbe {
             seen[start] = true;
             stack[top++] = start;
         }
-        int[] out = new int[program.length];
+        int[] targets = new int[program.length];
         int n = 0;
         while (top > 0) {
             int pc = stack[--top];
             Inst inst = program[pc];
             int follow = -1;
             switch (inst.op) {
+                case Inst.MATCH:
+                    return null;
                 case Inst.ALT:
                 case Inst.ALT_MATCH:
                     if (!seen[inst.arg]) {
@@ -385,14 +390,18 @@ public final class MatchProbe {
                 case Inst.FAIL:
                     break;
                 default:
-                    out[n++] = pc;
+                    boolean takes = r < 0 ? false
+                            : r < 128 ? (asciiSets[2 * pc + (r >>> 6)] & 1L << r) != 0 : consumes(inst, r);
+                    if (takes) {
+                        targets[n++] = inst.out;
+                    }
             }
             if (follow >= 0 && !seen[follow]) {
                 seen[follow] = true;
                 stack[top++] = follow;
             }
         }
-        return sortedUnique(Arrays.copyOf(out, n));
+        return sortedUnique(Arrays.copyOf(targets, n));
     }
 
     private static int[] sortedUnique(int[] a) {
@@ -406,26 +415,102 @@ public final class MatchProbe {
         return n == a.length ? a : Arrays.copyOf(a, n);
     }
 
-    /** Groups ASCII characters that every consuming instruction and every assertion treats alike. */
-    private static int asciiClasses(Inst[] program, byte[] classOf) {
-        Map<String, Integer> bySignature = new HashMap<>();
-        StringBuilder signature = new StringBuilder();
+    /**
+     * Groups ASCII characters that every consuming instruction and every assertion treats alike: starts
+     * from what assertions tell apart and splits the groups by each instruction's set of ASCII
+     * characters, as two 64-bit masks. Runs on a rule's first keyword hit, so it avoids per-character
+     * work beyond a bit test.
+     */
+    private static int asciiClasses(Inst[] program, byte[] classOf, long[] sets) {
+        int[] cls = new int[128];
         for (int c = 0; c < 128; c++) {
-            signature.setLength(0);
-            signature.append(Utils.isWordRune(c) ? 'w' : c == '\n' ? 'n' : 'o');
-            for (Inst inst : program) {
-                if (Inst.isRuneOp(inst.op)) {
-                    signature.append(consumes(inst, c) ? '1' : '0');
+            cls[c] = Utils.isWordRune(c) ? 0 : c == '\n' ? 1 : 2;
+        }
+        int count = renumber(cls, new int[128], 0, 0);
+        int[] split = new int[2 * 128];
+        long[] set = new long[2];
+        long lastLow = 0;
+        long lastHigh = 0;
+        for (int pc = 0; pc < program.length; pc++) {
+            Inst inst = program[pc];
+            if (!Inst.isRuneOp(inst.op)) {
+                continue;
+            }
+            asciiSet(inst, set);
+            sets[2 * pc] = set[0];
+            sets[2 * pc + 1] = set[1];
+            boolean splitsNothing = set[0] == 0 && set[1] == 0 || set[0] == -1L && set[1] == -1L;
+            if (splitsNothing || set[0] == lastLow && set[1] == lastHigh) {
+                continue;
+            }
+            lastLow = set[0];
+            lastHigh = set[1];
+            count = renumber(cls, split, set[0], set[1]);
+        }
+        for (int c = 0; c < 128; c++) {
+            classOf[c] = (byte) cls[c];
+        }
+        return count;
+    }
+
+    /**
+     * Splits each group by membership in the set {@code (low, high)} and numbers the groups in order of
+     * their first character; returns how many there are.
+     */
+    private static int renumber(int[] cls, int[] split, long low, long high) {
+        Arrays.fill(split, -1);
+        int count = 0;
+        for (int c = 0; c < 128; c++) {
+            long bits = c < 64 ? low : high;
+            int key = cls[c] * 2 + (int) (bits >>> c & 1);
+            if (split[key] < 0) {
+                split[key] = count++;
+            }
+            cls[c] = split[key];
+        }
+        return count;
+    }
+
+    /** The ASCII characters a consuming instruction takes, as {@link #consumes} decides, into {@code set}. */
+    private static void asciiSet(Inst inst, long[] set) {
+        set[0] = 0;
+        set[1] = 0;
+        switch (inst.op) {
+            case Inst.RUNE_ANY:
+                set[0] = -1L;
+                set[1] = -1L;
+                return;
+            case Inst.RUNE_ANY_NOT_NL:
+                set[0] = ~(1L << '\n');
+                set[1] = -1L;
+                return;
+            case Inst.RUNE1:
+                add(set, inst.runes[0], inst.runes[0]);
+                return;
+            default:
+                break;
+        }
+        int[] runes = inst.runes;
+        if (runes.length == 1 && (inst.arg & RE2.FOLD_CASE) != 0) {
+            for (int c = 0; c < 128; c++) {
+                if (Unicode.equalsIgnoreCase(runes[0], c)) {
+                    add(set, c, c);
                 }
             }
-            Integer cls = bySignature.get(signature.toString());
-            if (cls == null) {
-                cls = bySignature.size();
-                bySignature.put(signature.toString(), cls);
+        } else if (runes.length == 1) {
+            add(set, runes[0], runes[0]);
+        } else {
+            for (int j = 0; j + 1 < runes.length; j += 2) {
+                add(set, runes[j], runes[j + 1]);
             }
-            classOf[c] = (byte) (int) cls;
         }
-        return bySignature.size();
+    }
+
+    /** Adds the ASCII part of the rune range {@code [lo, hi]}. */
+    private static void add(long[] set, int lo, int hi) {
+        for (int c = Math.max(lo, 0), last = Math.min(hi, 127); c <= last; c++) {
+            set[c >>> 6] |= 1L << c;
+        }
     }
 
     /**

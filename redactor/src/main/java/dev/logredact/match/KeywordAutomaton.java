@@ -236,8 +236,11 @@ final class KeywordAutomaton {
         }
     }
 
-    /** The table for a byte-level line scanner; see {@link LineKeywords}. */
-    LineKeywords lineKeywords(boolean always) {
+    /**
+     * The table for a byte-level line scanner; see {@link LineKeywords}. {@code literals} tells which
+     * keywords' hits need a closer look.
+     */
+    LineKeywords lineKeywords(boolean always, KeywordLiterals literals) {
         // With a rule that runs on every line, every byte of a line counts as a hit: one row, all hits.
         int[] lineSteps = steps;
         if (always) {
@@ -258,7 +261,32 @@ final class KeywordAutomaton {
                 }
             }
         }
-        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, skip, lengths.length == 0 && !always, always);
+        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, skip, lengths.length == 0 && !always, always,
+                always ? null : checkedOutputs(literals), classes, literals);
+    }
+
+    /**
+     * Per state, the keywords ending there when all of them are ones whose hits {@code literals} checks;
+     * null where any is not (the hit counts at once) and null as a whole when no state needs a check.
+     */
+    private int[][] checkedOutputs(KeywordLiterals literals) {
+        int[][] checked = new int[outputs.length][];
+        boolean any = false;
+        for (int s = 0; s < outputs.length; s++) {
+            int[] ends = outputs[s];
+            if (ends == null) {
+                continue;
+            }
+            boolean all = true;
+            for (int k : ends) {
+                all &= literals.checked(k);
+            }
+            if (all) {
+                checked[s] = ends;
+                any = true;
+            }
+        }
+        return any ? checked : null;
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */

@@ -30,12 +30,44 @@ public final class LineKeywords {
     /** Some rule has no keyword: every non-empty line needs the rules, whatever its bytes. */
     public final boolean always;
 
-    LineKeywords(byte[] classes, int escapeClass, int[] steps, long[] skip, boolean none, boolean always) {
+    /**
+     * Per state number (a {@link #steps} state divided by {@link #stride}): the keywords ending there, when
+     * each of them counts only where {@link #literals} confirms it; null where a hit counts at once, and
+     * null as a whole when every hit does.
+     */
+    private final int[][] checked;
+    private final int stride;
+    private final KeywordLiterals literals;
+
+    LineKeywords(byte[] classes, int escapeClass, int[] steps, long[] skip, boolean none, boolean always,
+                 int[][] checked, int stride, KeywordLiterals literals) {
         this.classes = classes;
         this.escapeClass = escapeClass;
         this.steps = steps;
         this.skip = skip;
         this.none = none;
         this.always = always;
+        this.checked = checked;
+        this.stride = stride;
+        this.literals = literals;
+    }
+
+    /**
+     * Whether the keywords that end before {@code p[end]}, where the automaton reached the accepting
+     * {@code state} (a {@link #steps} entry's complement), send the line to the rules: false only when no
+     * match of any rule listing them can contain this hit (see {@link KeywordLiterals}). The line holds
+     * {@code p[lineStart, available)} so far.
+     */
+    public boolean hit(int state, byte[] p, int end, int lineStart, int available) {
+        int[] keywords = checked == null ? null : checked[state / stride];
+        if (keywords == null) {
+            return true;
+        }
+        for (int k : keywords) {
+            if (literals.confirms(k, p, end, lineStart, available)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

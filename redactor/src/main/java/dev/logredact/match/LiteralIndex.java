@@ -59,6 +59,13 @@ public final class LiteralIndex {
     /** Pairs let through: past {@link #SELECTIVE_PAIRS} (thousands of forms) the table rejects too little to pay. */
     private int pairCount;
     private static final int SELECTIVE_PAIRS = 2048;
+    /**
+     * With keys of two bytes or more: per pair of bytes, how far a window of q bytes that ends with it
+     * can move on before a key could start in it (q - 1 for a pair in no key; 0 for the last pair of a
+     * key). A scan reads one pair per window and mostly moves several bytes (Wu and Manber's shift
+     * table), where the pair table reads a pair at every position. Null when q is 1.
+     */
+    private final byte[] shift;
 
     public LiteralIndex(byte[][] patterns) {
         this.patterns = patterns.clone();
@@ -87,6 +94,10 @@ public final class LiteralIndex {
         int bits = Integer.highestOneBit(Math.max(4096, patterns.length * 16 - 1)) << 1;
         this.bitmap = new long[bits / 64];
         this.bitmapShift = 64 - Integer.numberOfTrailingZeros(bits);
+        this.shift = q < 2 ? null : new byte[1 << 16];
+        if (shift != null) {
+            Arrays.fill(shift, (byte) (q - 1));
+        }
         // Entered last to first, each at the head of its key's chain: chains run in pattern order.
         for (int i = patterns.length - 1; i >= 0; i--) {
             long key = key(patterns[i], 0);
@@ -113,6 +124,7 @@ public final class LiteralIndex {
         System.arraycopy(base.keyBytes, 0, keyBytes, 0, keyBytes.length);
         System.arraycopy(base.pairs, 0, pairs, 0, pairs.length);
         this.pairCount = base.pairCount;
+        this.shift = base.shift == null ? null : base.shift.clone();
         int longest = base.maxLength;
         for (int k = 0; k < more.length; k++) {
             int i = n + k;
@@ -178,6 +190,12 @@ public final class LiteralIndex {
             int b = pattern[j] & 0xff;
             keyBytes[b >>> 6] |= 1L << b;
         }
+        if (shift != null) {
+            for (int j = 1; j < q; j++) {
+                int pair = (pattern[j - 1] & 0xff) << 8 | (pattern[j] & 0xff);
+                shift[pair] = (byte) Math.min(shift[pair], q - 1 - j);
+            }
+        }
     }
 
     private void letThrough(int pair) {
@@ -234,7 +252,20 @@ public final class LiteralIndex {
         int undecided = to;
         int lastFull = to - q;
         int s = from;
-        if (pairCount <= SELECTIVE_PAIRS) {
+        if (pairCount <= SELECTIVE_PAIRS && shift != null) {
+            // A window's last pair tells how far no key can start; only where one may is the key read.
+            byte[] moves = shift;
+            while (s <= lastFull) {
+                int end = s + q - 1;
+                int move = moves[(text[end - 1] & 0xff) << 8 | (text[end] & 0xff)];
+                if (move > 0) {
+                    s += move;
+                } else {
+                    undecided = probe(text, s, to, key(text, s), undecided, sink);
+                    s++;
+                }
+            }
+        } else if (pairCount <= SELECTIVE_PAIRS) {
             // Two bytes decide for most positions: a pair that begins no pattern needs no key, and the
             // few that do are read byte by byte (no buffer made per call: most calls find no pair).
             for (int pairEnd = Math.min(lastFull, to - 2); s <= pairEnd; s++) {

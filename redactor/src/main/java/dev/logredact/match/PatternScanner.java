@@ -88,7 +88,7 @@ public final class PatternScanner {
             rulesOfKeyword[k] = toArray(owners.get(k));
         }
         alwaysRun = toArray(always);
-        lineKeywords = keywords.lineKeywords(alwaysRun.length > 0);
+        lineKeywords = keywords.lineKeywords(alwaysRun.length > 0, new KeywordLiterals(rules, keywordList, rulesOfKeyword));
         filter = new FindingFilter(ruleSet, honourInlineAllow);
     }
 

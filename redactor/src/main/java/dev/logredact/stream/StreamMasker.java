@@ -54,6 +54,11 @@ public final class StreamMasker {
     private int keywordState;
     private boolean keywordSeen;
     private boolean escapeSeen;
+    /**
+     * A keyword hit that no rule's match can hold ({@link LineKeywords#hit}) was seen: the rules need not
+     * see the line, but a line with a keyword may open a private key block, so one that may still goes.
+     */
+    private boolean keywordDoubted;
     /** Start of an open private key block, or -1. */
     private int blockStart = -1;
     private int blockLines;
@@ -150,6 +155,7 @@ public final class StreamMasker {
      */
     public boolean atRest() {
         return length == 0 && blockStart < 0 && spans.isEmpty() && keywordState == 0 && !keywordSeen && !escapeSeen
+                && !keywordDoubted
                 && (!viewed || view.atRest());
     }
 
@@ -301,6 +307,7 @@ public final class StreamMasker {
         int state = keywordState;
         boolean seen = keywordSeen;
         boolean escape = escapeSeen;
+        boolean doubted = keywordDoubted;
         int i = Math.max(scannedTo, linesDone);
         int found = -1;
         while (i < n) {
@@ -327,15 +334,21 @@ public final class StreamMasker {
                 if (k >= 0 || c == 0x1b) {
                     escape |= k < 0;
                     int next = steps[state + (k >= 0 ? k : escapeClass)];
-                    seen = next < 0;
-                    state = seen ? ~next : next;
+                    state = next < 0 ? ~next : next;
                     i++;
+                    if (next < 0) {
+                        seen = lineKeywords.hit(state, p, i, lineStart, n);
+                        doubted |= !seen;
+                    }
                     continue;
                 }
             }
             if (c == '\r' && i + 1 == n) {
                 // Maybe the first half of \r\n: decide when the next byte comes.
                 break;
+            }
+            if (doubted && !seen && PrivateKeyBlock.mayOpen(p, lineStart, i)) {
+                seen = true;
             }
             if (seen || escape) {
                 found = i;
@@ -344,12 +357,14 @@ public final class StreamMasker {
             lineStart = c == '\n' || p[i + 1] != '\n' ? i + 1 : i + 2;
             i = lineStart;
             state = 0;
+            doubted = false;
         }
         linesDone = lineStart;
         scannedTo = i;
         keywordState = state;
         keywordSeen = seen;
         escapeSeen = escape;
+        keywordDoubted = doubted;
         return found;
     }
 
@@ -516,6 +531,7 @@ public final class StreamMasker {
         keywordState = 0;
         keywordSeen = false;
         escapeSeen = false;
+        keywordDoubted = false;
     }
 
     private void drop(int n) {

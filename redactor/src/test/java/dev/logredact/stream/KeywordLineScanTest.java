@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The byte-level line scan, which steps over bytes where no keyword begins, sends the rules every line
@@ -53,9 +54,7 @@ class KeywordLineScanTest {
         for (int trial = 0; trial < 300; trial++) {
             StringBuilder text = new StringBuilder();
             for (int part = 0; part < 30; part++) {
-                for (int i = random.nextInt(6); i > 0; i--) {
-                    text.append(filler.charAt(random.nextInt(filler.length())));
-                }
+                appendRandom(text, filler, random.nextInt(6), random);
                 if (random.nextInt(3) == 0) {
                     text.append(randomCase(pool.get(random.nextInt(pool.size())), random));
                 }
@@ -63,14 +62,87 @@ class KeywordLineScanTest {
                     text.append(random.nextBoolean() ? "\n" : "\r\n");
                 }
             }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            List<Integer> cuts = new ArrayList<>();
-            for (int i = random.nextInt(6); i > 0; i--) {
-                cuts.add(random.nextInt(bytes.length + 1));
-            }
-            Collections.sort(cuts);
-            assertEquals(expected(redactor, text.toString()), masked(redactor, bytes, cuts), "trial " + trial);
+            assertMaskedAsLines(redactor, text.toString(), random, 6, trial);
         }
+    }
+
+    /**
+     * Hits of a keyword that a rule requires inside a literal of one spelling ({@code sk} in twilio's
+     * {@code SK…}) send a line to the rules only at that literal; whatever the case of the other hits,
+     * the literal's place in the line and the writes' split, the output is what the rules give per line.
+     */
+    @Test
+    void propertyKeywordsOutsideTheirRulesLiteralsNeverHideAFinding() throws IOException {
+        RuleSet rules = CompatRules.ruleSet();
+        Redactor redactor = Redactor.builder(rules).mask("<<<{rule}>").build();
+        List<String> pieces = new ArrayList<>();
+        for (Rule r : rules.rules()) {
+            String literal = r.hasRegex() && !r.regexSource().startsWith("(?i)")
+                    ? com.google.re2j.MatchProbe.requiredLiteral(r.regexSource()) : null;
+            for (String keyword : r.keywords()) {
+                if (literal != null && literal.toLowerCase(Locale.ROOT).contains(keyword.toLowerCase(Locale.ROOT))) {
+                    pieces.add(literal);
+                    pieces.add(keyword);
+                }
+            }
+        }
+        assertTrue(pieces.contains("SK"), pieces.toString());
+        Random random = new Random(23);
+        String hex = "0123456789abcdefABCDEF";
+        String filler = "xyz_-./:=\"' \t[]";
+        for (int trial = 0; trial < 400; trial++) {
+            StringBuilder text = new StringBuilder();
+            for (int part = 0; part < 20; part++) {
+                appendRandom(text, filler, random.nextInt(4), random);
+                String piece = pieces.get(random.nextInt(pieces.size()));
+                text.append(random.nextInt(3) == 0 ? randomCase(piece, random) : piece);
+                appendRandom(text, hex, random.nextInt(3) == 0 ? 0 : 30 + random.nextInt(12), random);
+                if (random.nextInt(4) == 0) {
+                    text.append(random.nextBoolean() ? "\n" : "\r\n");
+                }
+            }
+            // Many splits: a literal cut by one is decided only when the rest of it arrives.
+            assertMaskedAsLines(redactor, text.toString(), random, 60, trial);
+        }
+    }
+
+    private static void appendRandom(StringBuilder text, String alphabet, int n, Random random) {
+        for (int i = 0; i < n; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+    }
+
+    /** The text written in pieces (fewer than {@code maxCuts} random splits) masks as its lines do one by one. */
+    private static void assertMaskedAsLines(Redactor redactor, String text, Random random, int maxCuts, int trial)
+            throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = random.nextInt(maxCuts); i > 0; i--) {
+            cuts.add(random.nextInt(bytes.length + 1));
+        }
+        Collections.sort(cuts);
+        assertEquals(expected(redactor, text), masked(redactor, bytes, cuts), "trial " + trial);
+    }
+
+    /**
+     * A line whose only keyword hit no rule's match can hold ({@code sk} in {@code task}, for a rule that
+     * needs {@code SK}) still opens a private key block, as any line with a keyword does: a key whose
+     * END line never comes is then masked line by line.
+     */
+    @Test
+    void aKeywordThatNoMatchCanHoldStillLetsAKeyBlockOpen() throws IOException, RuleLoadException {
+        RuleSet rules = RuleSetLoader.parse("[[rules]]\nid = \"twilio-api-key\"\nregex = 'SK[0-9a-fA-F]{32}'\n"
+                + "keywords = [\"sk\"]\n", "twilio.toml");
+        Redactor redactor = Redactor.builder(rules).mask("<<<{rule}>").build();
+        Random random = new Random(31);
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        StringBuilder text = new StringBuilder("task: -----BEGIN RSA PRIVATE KEY-----\n");
+        for (int line = 0; line < 6; line++) {
+            appendRandom(text, base64, 64, random);
+            text.append('\n');
+        }
+        String masked = masked(redactor, text.toString().getBytes(StandardCharsets.UTF_8), Collections.emptyList());
+        assertEquals(6, masked.split("<<<private-key>", -1).length - 1, masked);
     }
 
     /** Each line masked on its own by the rules, which search for keywords themselves. */
