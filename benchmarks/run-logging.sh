@@ -13,6 +13,12 @@
 # Prints a Markdown table of medians and ratios; also written to benchmarks/work/logging.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The agent's manifest puts logredact-agent.jar, next to itself, on the boot class path: a renamed copy
+# finds nothing there and loads its classes through the system class loader, which is slower.
+if [ -n "${BASELINE:-}" ] && [ "$(basename "$BASELINE")" != logredact-agent.jar ]; then
+  echo "run-logging: BASELINE must be named logredact-agent.jar (copy it into a directory of its own)" >&2
+  exit 1
+fi
 
 N=${N:-7}
 THREADS=${THREADS:-4}
