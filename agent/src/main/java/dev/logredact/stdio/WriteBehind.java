@@ -84,9 +84,18 @@ final class WriteBehind {
             boolean queued = !direct && len <= CAPACITY / 4 && !(length == 0 && now - lastActive >= quietNanos);
             lastActive = now;
             if (queued) {
+                // A writer waiting for room is never interrupted out of its write; it keeps the interrupt.
+                boolean interrupted = false;
                 while (!direct && length + HEADER + len > CAPACITY) {
                     wakeThread();
-                    waitUninterruptibly();
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
                 if (!direct) {
                     append(target, b, off, len);
@@ -218,19 +227,6 @@ final class WriteBehind {
         } else if (threadWaiting) {
             threadWaiting = false;
             lock.notifyAll();
-        }
-    }
-
-    /** Called with the lock held; a writer waiting for room is never interrupted out of its write. */
-    private void waitUninterruptibly() {
-        boolean interrupted = false;
-        try {
-            lock.wait();
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

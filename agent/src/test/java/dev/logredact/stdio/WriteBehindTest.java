@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -261,6 +262,36 @@ class WriteBehindTest {
         o.close();
         assertEquals("first\nlast words\n", textOf("out"));
         assertTrue(out.closed);
+    }
+
+    /** An interrupted writer waiting for room still writes, without spinning, and keeps its interrupt. */
+    @Test
+    void anInterruptedWriterWaitingForRoomWritesAndKeepsItsInterrupt() throws Exception {
+        out.delayMillis = 200;
+        WriteBehind queue = new WriteBehind(LONG_QUIET);
+        OutputStream channel = queue.channel(out);
+        write(channel, "first\n");
+        byte[] chunk = new byte[WriteBehind.CAPACITY / 4];
+        Arrays.fill(chunk, (byte) 'x');
+        boolean[] keptInterrupt = new boolean[1];
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < 6; i++) {
+                    channel.write(chunk, 0, chunk.length);
+                    if (i == 2) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                keptInterrupt[0] = Thread.currentThread().isInterrupted();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        writer.join();
+        queue.drain();
+        assertTrue(keptInterrupt[0]);
+        assertEquals("first\n".length() + 6 * chunk.length, textOf("out").length());
     }
 
     /** A slow target fills the queue: writers wait for room, and still nothing is lost or reordered. */
