@@ -66,6 +66,40 @@ class StdStreamsIT {
         assertEquals("setout " + MASK + "\nappend " + MASK + "\nrestored identity kept\n", run.out());
     }
 
+    /**
+     * Threads printing at once on both streams (masked behind them, on the agent's thread): every line
+     * arrives whole, each thread's lines in order, every token masked and counted.
+     */
+    @Test
+    void aBurstFromManyThreadsArrivesWholeInOrderAndMasked() throws Exception {
+        AgentJar.Run run = app("burst");
+        assertClean(run);
+        int[] nextOut = new int[LeakyApp.BURST_THREADS];
+        int[] nextErr = new int[LeakyApp.BURST_THREADS];
+        int masks = 0;
+        for (String[] stream : new String[][] {run.out().split("\n"), run.stderr.split("\n")}) {
+            for (String line : stream) {
+                if (line.startsWith("logredact: masked")) {
+                    continue;
+                }
+                String[] parts = line.split(" ");
+                int id = Integer.parseInt(parts[1]);
+                int n = Integer.parseInt(parts[2]);
+                int[] next = n % 2 == 0 ? nextOut : nextErr;
+                assertEquals(next[id] + (n % 2 == 0 ? 0 : 1), n, "thread " + id + ": " + line);
+                next[id] += 2;
+                String expected = "burst " + id + " " + n + (n % 100 == 0 ? " token " + MASK : "");
+                assertEquals(expected, line);
+                masks += n % 100 == 0 ? 1 : 0;
+            }
+        }
+        for (int id = 0; id < LeakyApp.BURST_THREADS; id++) {
+            assertEquals(LeakyApp.BURST_LINES, nextOut[id], "stdout lines of thread " + id);
+            assertEquals(LeakyApp.BURST_LINES, nextErr[id], "stderr lines of thread " + id);
+        }
+        assertTrue(run.stderr.contains("logredact: masked " + masks + " secrets (github-pat x" + masks + ")"), run.stderr);
+    }
+
     @Test
     void environmentSecretsAreMaskedInTheirEncodedForms() throws Exception {
         AgentJar.Run run = app("env");

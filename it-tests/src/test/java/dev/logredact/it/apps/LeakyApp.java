@@ -22,6 +22,28 @@ public final class LeakyApp {
     private LeakyApp() {
     }
 
+    /** Lines each thread of the burst prints, on stdout and stderr by turns. */
+    public static final int BURST_LINES = 5000;
+    public static final int BURST_THREADS = 4;
+
+    /** Threads printing at once, as a parallel build does: every 100th line carries the token. */
+    private static void burst() throws InterruptedException {
+        Thread[] threads = new Thread[BURST_THREADS];
+        for (int t = 0; t < threads.length; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                for (int n = 0; n < BURST_LINES; n++) {
+                    String line = "burst " + id + " " + n + (n % 100 == 0 ? " token " + PAT : "");
+                    (n % 2 == 0 ? System.out : System.err).println(line);
+                }
+            }, "burst-" + t);
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String env = System.getenv("DEPLOY_TOKEN");
         for (String scenario : args) {
@@ -95,6 +117,9 @@ public final class LeakyApp {
                 case "hook":
                     // The only output comes from a shutdown hook, which runs beside the agent's own exit hook.
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook " + PAT)));
+                    break;
+                case "burst":
+                    burst();
                     break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
