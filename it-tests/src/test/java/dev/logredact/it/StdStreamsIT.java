@@ -73,6 +73,19 @@ class StdStreamsIT {
     @Test
     void aBurstFromManyThreadsArrivesWholeInOrderAndMasked() throws Exception {
         AgentJar.Run run = app("burst");
+        assertEquals(0, run.exitCode, run.stderr);
+        assertBurst(run);
+    }
+
+    /** A JVM ended by SIGTERM right after the burst: what was still queued is masked and written at exit. */
+    @Test
+    void aBurstEndedBySigtermIsWrittenWhole() throws Exception {
+        AgentJar.Run run = app("burst-then-sigterm");
+        assertEquals(143, run.exitCode, run.stderr);
+        assertBurst(run);
+    }
+
+    private static void assertBurst(AgentJar.Run run) {
         assertClean(run);
         int[] nextOut = new int[LeakyApp.BURST_THREADS];
         int[] nextErr = new int[LeakyApp.BURST_THREADS];

@@ -121,6 +121,13 @@ public final class LeakyApp {
                 case "burst":
                     burst();
                     break;
+                case "burst-then-sigterm":
+                    // Ended as CI ends a job that timed out: SIGTERM, so shutdown hooks run, while output
+                    // may still be queued for masking.
+                    burst();
+                    new ProcessBuilder("kill", "-TERM", Long.toString(ProcessHandle.current().pid())).start();
+                    Thread.sleep(60_000);
+                    break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
                     break;
