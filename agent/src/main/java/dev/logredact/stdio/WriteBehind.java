@@ -168,12 +168,15 @@ final class WriteBehind {
         byte[] taken;
         int n;
         String[] lastWriterOf;
+        // The streams as they are now, taken with the queue: not the lock again for every write in it.
+        OutputStream[] to;
         List<String> takenWriters;
         synchronized (lock) {
             if (length == 0) {
                 return;
             }
-            lastWriterOf = new String[targets.size()];
+            to = targets.toArray(new OutputStream[0]);
+            lastWriterOf = new String[to.length];
             taken = queue;
             n = length;
             takenWriters = writers;
@@ -191,7 +194,7 @@ final class WriteBehind {
                 lastWriterOf[id] = takenWriters.get(write);
                 WritingThread.onBehalfOf(lastWriterOf[id]);
                 try {
-                    target(id).write(taken, at + HEADER, len);
+                    to[id].write(taken, at + HEADER, len);
                 } finally {
                     WritingThread.onBehalfOf(null);
                 }
@@ -202,7 +205,7 @@ final class WriteBehind {
                     // What the flush lets out (a secret registered since) is the last writer's.
                     WritingThread.onBehalfOf(lastWriterOf[id]);
                     try {
-                        target(id).flush();
+                        to[id].flush();
                     } finally {
                         WritingThread.onBehalfOf(null);
                     }
