@@ -47,7 +47,7 @@ final class AgentRuntime {
     }
 
     static void start(String arguments, Instrumentation instrumentation) {
-        PrintStream err = System.err;
+        PrintStream err = SystemStreams.agentMessages(System.err);
         LoadedConfig loaded = ConfigLoader.load(arguments, System.getProperties(), System.getenv());
         AgentConfig config = loaded.config();
         for (ConfigMessage message : loaded.messages()) {

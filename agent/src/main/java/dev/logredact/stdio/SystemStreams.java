@@ -132,6 +132,20 @@ public final class SystemStreams {
     }
 
     /**
+     * Where the agent writes its own messages: standard error as it was at start-up, written as it is,
+     * never masked. Its messages never hold a value, and they must not wait for the masking engine: the
+     * engine's own warnings (a rule file it cannot read, a known secret it refuses) are written while it
+     * is being built, and through the masking streams they would wait for it, that is, for themselves.
+     */
+    public static PrintStream agentMessages(PrintStream original) {
+        try {
+            return new PrintStream(new WriteThrough(original), true, charsetOf(original).name());
+        } catch (java.io.UnsupportedEncodingException e) {
+            return original;
+        }
+    }
+
+    /**
      * The charset the stream encodes with, so masked output is encoded exactly as the original would
      * have been: {@code PrintStream.charset()} on Java 18+, else the platform's console properties.
      */

@@ -210,6 +210,25 @@ class StdStreamsIT {
     }
 
     /**
+     * The engine warns while it is being built (a known secret it refuses, a rule file it cannot read).
+     * Those warnings once went through the masking streams and waited for the engine, that is, for
+     * themselves: the JVM stood still for a minute and then withheld all its output.
+     */
+    @Test
+    void warningsWrittenWhileTheEngineIsBuiltHoldUpNothing(@TempDir Path dir) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("NPM_TOKEN", "abc");
+        Path missing = dir.resolve("no-such-rules.toml");
+        AgentJar.Run run = app(env, "rules=" + missing, "println", "stderr");
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals("println " + MASK + "\n", run.out());
+        assertTrue(run.stderr.contains("stderr " + MASK), run.stderr);
+        assertTrue(run.stderr.contains("not masking env:NPM_TOKEN"), run.stderr);
+        assertTrue(run.stderr.contains("no-such-rules.toml"), run.stderr);
+        assertTrue(run.stderr.contains("masking with the default rules instead"), run.stderr);
+    }
+
+    /**
      * GitHub Actions, opt-in: the runner is told to mask what a rule found, once, straight on the
      * descriptor (so the command is not itself masked); known secrets, which the runner already has, are
      * not sent.
