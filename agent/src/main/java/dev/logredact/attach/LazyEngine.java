@@ -61,6 +61,7 @@ final class LazyEngine implements Runnable {
 
     @Override
     public void run() {
+        backlog.replayedBy(Thread.currentThread());
         Engine built = null;
         Throwable error = null;
         try {

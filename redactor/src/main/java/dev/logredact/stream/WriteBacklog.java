@@ -41,6 +41,8 @@ public final class WriteBacklog {
     private boolean offered;
     /** False once the JVM exits: a write then waits for its masker instead of being held. */
     private boolean holding = true;
+    /** The thread that makes the maskers and then replays; null until it is known. */
+    private Thread replayer;
 
     /** @param limit bytes held before writers wait for the replay */
     public WriteBacklog(int limit) {
@@ -61,6 +63,15 @@ public final class WriteBacklog {
         return replayed;
     }
 
+    /**
+     * Names the thread that will call {@link #replay}: what it writes before then is always held, since
+     * waiting for the replay would be waiting for itself (a warning printed while the engine is built,
+     * by the JDK or a library, through the masked standard error).
+     */
+    public synchronized void replayedBy(Thread thread) {
+        replayer = thread;
+    }
+
     /** Called with the stream's lock held, so the stream's own writes stay in order. */
     synchronized Offer offer(MaskingOutputStream stream, byte[] b, int off, int len) {
         if (replayed) {
@@ -72,7 +83,7 @@ public final class WriteBacklog {
                 firstOffer.run();
             }
         }
-        if (!holding || held + len > limit) {
+        if ((!holding || held + len > limit) && Thread.currentThread() != replayer) {
             return Offer.FULL;
         }
         byte[] copy = new byte[len];

@@ -137,4 +137,35 @@ class WriteBacklogTest {
         writer.join();
         assertEquals("at exit [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
     }
+
+    /**
+     * The thread that will replay (the agent's engine thread) never waits for the replay, whether the
+     * backlog stopped holding or is full: it would be waiting for itself. Its write is held and replayed.
+     */
+    @Test
+    void theReplayersOwnWritesAreHeldNeverMadeToWait() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WriteBacklog backlog = new WriteBacklog(16);
+        AtomicBoolean ready = new AtomicBoolean();
+        MaskingOutputStream err = stream(sink, backlog, ready);
+        backlog.stopHolding();
+        List<Throwable> failures = new ArrayList<>();
+        Thread replayer = new Thread(() -> {
+            try {
+                backlog.replayedBy(Thread.currentThread());
+                err.write(bytes("warning while building, longer than the limit zq9-very-secret-77\n"));
+                assertEquals(0, sink.size(), "held, not written before it can be masked");
+                ready.set(true);
+                backlog.replay();
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        });
+        replayer.setDaemon(true);
+        replayer.start();
+        replayer.join(10_000);
+        assertFalse(replayer.isAlive(), "the replayer waited for itself");
+        assertEquals(new ArrayList<Throwable>(), failures);
+        assertEquals("warning while building, longer than the limit [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
+    }
 }
