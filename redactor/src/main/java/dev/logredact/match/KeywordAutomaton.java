@@ -19,6 +19,8 @@ final class KeywordAutomaton {
     }
 
     private final int[] lengths;
+    /** Each keyword lower-cased, in UTF-8. */
+    private final byte[][] encoded;
     private final byte[] classOf = new byte[256];
     private final int classes;
     private final boolean asciiOnly;
@@ -34,7 +36,7 @@ final class KeywordAutomaton {
     private final long[] starts = new long[1024];
 
     KeywordAutomaton(List<String> keywords) {
-        byte[][] encoded = new byte[keywords.size()][];
+        encoded = new byte[keywords.size()][];
         lengths = new int[keywords.size()];
         boolean ascii = true;
         int nextClass = 1;
@@ -189,6 +191,11 @@ final class KeywordAutomaton {
         return out;
     }
 
+    /** The keyword lower-cased, in UTF-8, as the automaton finds it; callers must not modify it. */
+    byte[] encoded(int keyword) {
+        return encoded[keyword];
+    }
+
     int keywordCount() {
         return lengths.length;
     }
@@ -253,40 +260,17 @@ final class KeywordAutomaton {
         lineClasses[0x1b] = -1;
         // Where no keyword begins, the automaton stays at its start: a line scanner there may skip to the
         // next byte, except at a byte it must see itself. With a rule that runs on every line, never.
+        // Word by word, four words per first byte: a loop per pair runs interpreted at start-up (2 ms).
         long[] skip = new long[1024];
         if (!always) {
-            for (int pair = 0; pair < 1 << 16; pair++) {
-                if ((starts[pair >>> 6] & 1L << pair) == 0 && lineClasses[pair >>> 8] >= 0) {
-                    set(skip, pair);
+            for (int word = 0; word < skip.length; word++) {
+                if (lineClasses[word >>> 2] >= 0) {
+                    skip[word] = ~starts[word];
                 }
             }
         }
         return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, skip, lengths.length == 0 && !always, always,
-                always ? null : checkedOutputs(literals), classes, literals);
-    }
-
-    /**
-     * Per state, the keywords ending there when all of them are ones whose hits {@code literals} checks;
-     * null where any is not (the hit counts at once) and null as a whole when no state needs a check.
-     */
-    private int[][] checkedOutputs(KeywordLiterals literals) {
-        int[][] checked = new int[outputs.length][];
-        boolean any = false;
-        for (int s = 0; s < outputs.length; s++) {
-            int[] ends = outputs[s];
-            if (ends == null) {
-                continue;
-            }
-            boolean all = true;
-            for (int k : ends) {
-                all &= literals.checked(k);
-            }
-            if (all) {
-                checked[s] = ends;
-                any = true;
-            }
-        }
-        return any ? checked : null;
+                always ? null : outputs, classes, literals);
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */

@@ -5,7 +5,6 @@ import dev.logredact.rules.Rule;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,24 +22,30 @@ final class KeywordLiterals {
     private final Rule[] rules;
     private final byte[][] keywords;
     private final int[][] rulesOfKeyword;
-    /** Per keyword: whether every rule listing it may require it in a literal; only those keywords are checked. */
-    private final boolean[] checked;
+    /**
+     * Per keyword: whether every rule listing it may require it in a literal (only those keywords are
+     * checked), decided on its first hit: {@link #UNKNOWN}, {@link #CHECKED} or {@link #COUNTS}. Deciding
+     * all of them up front reads every regex, interpreted, while the JVM starts (2 ms); a lost race only
+     * decides one twice, alike.
+     */
+    private final byte[] checked;
+    private static final byte UNKNOWN = 0;
+    private static final byte CHECKED = 1;
+    private static final byte COUNTS = 2;
     /**
      * Per keyword, made on its first checked hit. A plain array: a {@link Check} is immutable with final
      * fields, so a thread that reads one another made sees it whole, and a lost race only costs a rebuild.
      */
     private final Check[] checks;
 
-    KeywordLiterals(Rule[] rules, List<String> keywords, int[][] rulesOfKeyword) {
+    KeywordLiterals(Rule[] rules, KeywordAutomaton automaton, int[][] rulesOfKeyword) {
         this.rules = rules;
-        this.keywords = new byte[keywords.size()][];
+        this.keywords = new byte[automaton.keywordCount()][];
         this.rulesOfKeyword = rulesOfKeyword;
-        this.checked = new boolean[keywords.size()];
-        this.checks = new Check[keywords.size()];
-        for (int k = 0; k < keywords.size(); k++) {
-            String keyword = keywords.get(k).toLowerCase(Locale.ROOT);
-            this.keywords[k] = keyword.getBytes(StandardCharsets.UTF_8);
-            checked[k] = isAscii(keyword) && mayRequire(keyword, rulesOfKeyword[k]);
+        this.checked = new byte[keywords.length];
+        this.checks = new Check[keywords.length];
+        for (int k = 0; k < keywords.length; k++) {
+            keywords[k] = automaton.encoded(k);
         }
     }
 
@@ -60,7 +65,13 @@ final class KeywordLiterals {
 
     /** Whether hits of the keyword are worth checking at all; for the others every hit counts. */
     boolean checked(int keyword) {
-        return checked[keyword];
+        byte c = checked[keyword];
+        if (c == UNKNOWN) {
+            String k = new String(keywords[keyword], StandardCharsets.UTF_8);
+            c = isAscii(k) && mayRequire(k, rulesOfKeyword[keyword]) ? CHECKED : COUNTS;
+            checked[keyword] = c;
+        }
+        return c == CHECKED;
     }
 
     /**

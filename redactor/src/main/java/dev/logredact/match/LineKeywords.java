@@ -31,23 +31,22 @@ public final class LineKeywords {
     public final boolean always;
 
     /**
-     * Per state number (a {@link #steps} state divided by {@link #stride}): the keywords ending there, when
-     * each of them counts only where {@link #literals} confirms it; null where a hit counts at once, and
-     * null as a whole when every hit does.
+     * Per state number (a {@link #steps} state divided by {@link #stride}): the keywords ending there; null
+     * as a whole when every hit counts (a rule runs on every line).
      */
-    private final int[][] checked;
+    private final int[][] outputs;
     private final int stride;
     private final KeywordLiterals literals;
 
     LineKeywords(byte[] classes, int escapeClass, int[] steps, long[] skip, boolean none, boolean always,
-                 int[][] checked, int stride, KeywordLiterals literals) {
+                 int[][] outputs, int stride, KeywordLiterals literals) {
         this.classes = classes;
         this.escapeClass = escapeClass;
         this.steps = steps;
         this.skip = skip;
         this.none = none;
         this.always = always;
-        this.checked = checked;
+        this.outputs = outputs;
         this.stride = stride;
         this.literals = literals;
     }
@@ -59,12 +58,11 @@ public final class LineKeywords {
      * {@code p[lineStart, available)} so far.
      */
     public boolean hit(int state, byte[] p, int end, int lineStart, int available) {
-        int[] keywords = checked == null ? null : checked[state / stride];
-        if (keywords == null) {
+        if (outputs == null) {
             return true;
         }
-        for (int k : keywords) {
-            if (literals.confirms(k, p, end, lineStart, available)) {
+        for (int k : outputs[state / stride]) {
+            if (!literals.checked(k) || literals.confirms(k, p, end, lineStart, available)) {
                 return true;
             }
         }

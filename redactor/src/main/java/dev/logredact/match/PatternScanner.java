@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Finds rule matches in a text (one log line, or a held multi-line block) with as little work as
@@ -31,8 +30,12 @@ public final class PatternScanner {
     static final int WINDOW_AFTER = 4096;
 
     private final Rule[] rules;
-    /** Built on a rule's first keyword hit: most rules never see one, so start-up does not pay for them. */
-    private final AtomicReferenceArray<Object> probes;
+    /**
+     * Built on a rule's first keyword hit: most rules never see one, so start-up does not pay for them.
+     * A plain array, as in {@link KeywordLiterals}: a probe is safely published through its final fields,
+     * and a lost race only builds one twice (an AtomicReferenceArray sets up VarHandles at start-up).
+     */
+    private final Object[] probes;
     private static final Object NO_PROBE = new Object();
 
     private final KeywordAutomaton keywords;
@@ -57,16 +60,19 @@ public final class PatternScanner {
             }
         }
         rules = usable.toArray(new Rule[0]);
-        probes = new AtomicReferenceArray<>(rules.length);
+        probes = new Object[rules.length];
+        // Arrays, not lists of boxed indexes: this runs interpreted while the JVM starts.
         Map<String, Integer> keywordIndex = new HashMap<>();
         List<String> keywordList = new ArrayList<>();
-        List<List<Integer>> owners = new ArrayList<>();
-        List<Integer> always = new ArrayList<>();
+        int[][] keywordsOfRule = new int[rules.length][];
+        int[] owners = new int[0];
+        int alwaysCount = 0;
         for (int r = 0; r < rules.length; r++) {
-            if (rules[r].keywords().isEmpty()) {
-                always.add(r);
-            }
-            for (String keyword : rules[r].keywords()) {
+            List<String> listed = rules[r].keywords();
+            alwaysCount += listed.isEmpty() ? 1 : 0;
+            int[] indexes = new int[listed.size()];
+            int n = 0;
+            for (String keyword : listed) {
                 if (keyword.isEmpty()) {
                     continue;
                 }
@@ -75,20 +81,40 @@ public final class PatternScanner {
                     k = keywordList.size();
                     keywordIndex.put(keyword, k);
                     keywordList.add(keyword);
-                    owners.add(new ArrayList<Integer>());
+                    if (k == owners.length) {
+                        owners = Arrays.copyOf(owners, Math.max(16, 2 * k));
+                    }
                 }
-                if (!owners.get(k).contains(r)) {
-                    owners.get(k).add(r);
+                indexes[n++] = k;
+                owners[k]++;
+            }
+            keywordsOfRule[r] = Arrays.copyOf(indexes, n);
+        }
+        rulesOfKeyword = new int[keywordList.size()][];
+        for (int k = 0; k < rulesOfKeyword.length; k++) {
+            rulesOfKeyword[k] = new int[owners[k]];
+            owners[k] = 0;
+        }
+        alwaysRun = new int[alwaysCount];
+        alwaysCount = 0;
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].keywords().isEmpty()) {
+                alwaysRun[alwaysCount++] = r;
+            }
+            for (int k : keywordsOfRule[r]) {
+                // A rule that lists a keyword twice is its owner once; rules come in order, so a repeat is last.
+                if (owners[k] == 0 || rulesOfKeyword[k][owners[k] - 1] != r) {
+                    rulesOfKeyword[k][owners[k]++] = r;
                 }
             }
         }
-        keywords = new KeywordAutomaton(keywordList);
-        rulesOfKeyword = new int[owners.size()][];
-        for (int k = 0; k < owners.size(); k++) {
-            rulesOfKeyword[k] = toArray(owners.get(k));
+        for (int k = 0; k < rulesOfKeyword.length; k++) {
+            if (owners[k] < rulesOfKeyword[k].length) {
+                rulesOfKeyword[k] = Arrays.copyOf(rulesOfKeyword[k], owners[k]);
+            }
         }
-        alwaysRun = toArray(always);
-        lineKeywords = keywords.lineKeywords(alwaysRun.length > 0, new KeywordLiterals(rules, keywordList, rulesOfKeyword));
+        keywords = new KeywordAutomaton(keywordList);
+        lineKeywords = keywords.lineKeywords(alwaysRun.length > 0, new KeywordLiterals(rules, keywords, rulesOfKeyword));
         filter = new FindingFilter(ruleSet, honourInlineAllow);
     }
 
@@ -142,12 +168,11 @@ public final class PatternScanner {
     }
 
     private MatchProbe probe(int r) {
-        Object p = probes.get(r);
+        Object p = probes[r];
         if (p == null) {
             MatchProbe built = MatchProbe.forPattern(rules[r].regexSource());
             p = built != null ? built : NO_PROBE;
-            probes.compareAndSet(r, null, p);
-            p = probes.get(r);
+            probes[r] = p;
         }
         return p == NO_PROBE ? null : (MatchProbe) p;
     }
@@ -248,13 +273,5 @@ public final class PatternScanner {
         int count(int rule) {
             return counts[rule];
         }
-    }
-
-    private static int[] toArray(List<Integer> list) {
-        int[] a = new int[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = list.get(i);
-        }
-        return a;
     }
 }

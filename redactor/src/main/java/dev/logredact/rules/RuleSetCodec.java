@@ -2,6 +2,8 @@ package dev.logredact.rules;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
  * pattern ({@link DefaultRulesBinary}); patterns read back compile on first use.
  */
 final class RuleSetCodec {
-    private static final int MAGIC = 0x4c525232; // "LRR2"
+    private static final int MAGIC = 0x4c525233; // "LRR3"
 
     private RuleSetCodec() {
     }
@@ -84,13 +86,23 @@ final class RuleSetCodec {
         List<Allowlist> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String description = readLong(in);
-            Allowlist.Condition condition = Allowlist.Condition.valueOf(readLong(in));
-            Allowlist.Target target = Allowlist.Target.valueOf(readLong(in));
+            Allowlist.Condition condition = named(Allowlist.Condition.values(), readLong(in));
+            Allowlist.Target target = named(Allowlist.Target.values(), readLong(in));
             LazyPattern regexes = LazyPattern.lazy(readNullable(in));
             LazyPattern paths = LazyPattern.lazy(readNullable(in));
             out.add(new Allowlist(description, condition, target, regexes, paths, readStrings(in), readStrings(in)));
         }
         return out;
+    }
+
+    /** {@code valueOf} without it: its first call sets up reflection, a millisecond of start-up on Java 25. */
+    private static <E extends Enum<E>> E named(E[] values, String name) throws IOException {
+        for (E value : values) {
+            if (value.name().equals(name)) {
+                return value;
+            }
+        }
+        throw new IOException("unknown allowlist setting " + name);
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {
@@ -104,16 +116,23 @@ final class RuleSetCodec {
         return in.readBoolean() ? readLong(in) : null;
     }
 
-    /** Patterns and stopword lists can exceed writeUTF's 64 KiB limit, so lengths are ints. */
+    /**
+     * Patterns and stopword lists can exceed writeUTF's 64 KiB limit, so lengths are ints. A string of
+     * ISO-8859-1 characters (nearly all) is stored in that charset: reading it back is a plain copy,
+     * where UTF-8 is decoded byte by byte, interpreted, while the JVM starts (about a millisecond).
+     */
     private static void writeLong(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean latin1 = StandardCharsets.ISO_8859_1.newEncoder().canEncode(s);
+        byte[] bytes = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        out.writeBoolean(latin1);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
     private static String readLong(Input in) {
+        Charset charset = in.readBoolean() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
         int length = in.readInt();
-        String s = new String(in.bytes, in.at, length, java.nio.charset.StandardCharsets.UTF_8);
+        String s = new String(in.bytes, in.at, length, charset);
         in.at += length;
         return s;
     }
