@@ -2,7 +2,6 @@ package dev.logredact.attach;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +24,6 @@ final class ConstantPool {
     /** The offset just past the last existing entry. */
     final int end;
     private final ByteArrayOutputStream addedBytes = new ByteArrayOutputStream();
-    private final DataOutputStream added = new DataOutputStream(addedBytes);
     private final Map<String, Integer> addedIndexes = new HashMap<>();
     private int count;
 
@@ -98,14 +96,38 @@ final class ConstantPool {
         if (index != null) {
             return index;
         }
-        try {
-            added.writeByte(UTF8);
-            added.writeUTF(text);
-        } catch (IOException e) {
-            // In memory, so only a text too long for a class file: no patch could use it.
-            throw new IllegalArgumentException(e);
+        byte[] encoded = modifiedUtf8(text);
+        if (encoded.length > 0xffff) {
+            // No patch could use it.
+            throw new IllegalArgumentException("a constant of " + encoded.length + " bytes is too long for a class file");
         }
+        addedBytes.write(UTF8);
+        addedBytes.write(encoded.length >> 8);
+        addedBytes.write(encoded.length);
+        addedBytes.write(encoded, 0, encoded.length);
         return remember("U" + text);
+    }
+
+    /**
+     * The text as class files hold it (what {@code DataOutputStream.writeUTF} writes). Not that method:
+     * on Java 21 and later its first call sets up VarHandles, 1.5 ms of every JVM's start-up.
+     */
+    static byte[] modifiedUtf8(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x01 && c < 0x80) {
+                out.write(c);
+            } else if (c < 0x800) {
+                out.write(0xc0 | c >> 6);
+                out.write(0x80 | c & 0x3f);
+            } else {
+                out.write(0xe0 | c >> 12);
+                out.write(0x80 | c >> 6 & 0x3f);
+                out.write(0x80 | c & 0x3f);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** @param internalName as in class files: {@code java/lang/String}, or an array descriptor */

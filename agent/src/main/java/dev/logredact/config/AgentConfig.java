@@ -2,6 +2,7 @@ package dev.logredact.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -90,7 +91,8 @@ public final class AgentConfig {
     }
 
     public Path spoolDir() {
-        return (Path) get(ConfigKey.SPOOL_DIR);
+        Object dir = get(ConfigKey.SPOOL_DIR);
+        return dir instanceof String ? Paths.get((String) dir) : (Path) dir;
     }
 
     /** The HMAC key for fingerprints, or null; never log it. */

@@ -3,7 +3,6 @@ package dev.logredact.config;
 import dev.logredact.mask.MaskTemplate;
 import dev.logredact.rules.RuleSetLoader;
 
-import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Properties;
 
@@ -77,7 +76,9 @@ enum ConfigKey {
     Object defaultValue(Properties systemProperties) {
         if (this == SPOOL_DIR) {
             String tmp = systemProperties.getProperty("java.io.tmpdir", System.getProperty("java.io.tmpdir"));
-            return Paths.get(tmp, "logredact-spool");
+            // Text, made a Path when asked for (AgentConfig.spoolDir): a Path sets up the JDK's file system
+            // classes, a millisecond of every JVM's start-up, and most JVMs never spool.
+            return new java.io.File(tmp, "logredact-spool").getPath();
         }
         return defaultValue;
     }
