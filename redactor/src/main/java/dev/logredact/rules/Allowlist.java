@@ -1,6 +1,5 @@
 package dev.logredact.rules;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,8 +29,8 @@ public final class Allowlist {
         this.regexTarget = regexTarget;
         this.regexes = regexes;
         this.paths = paths;
-        this.stopwords = Collections.unmodifiableList(stopwords);
-        this.commits = Collections.unmodifiableList(commits);
+        this.stopwords = Rule.frozen(stopwords);
+        this.commits = Rule.frozen(commits);
     }
 
     public String description() {

@@ -29,10 +29,18 @@ public final class Rule {
         this.path = path;
         this.secretGroup = secretGroup;
         this.entropy = entropy;
-        this.keywords = Collections.unmodifiableList(keywords);
-        this.tags = Collections.unmodifiableList(tags);
-        this.allowlists = Collections.unmodifiableList(allowlists);
+        this.keywords = frozen(keywords);
+        this.tags = frozen(tags);
+        this.allowlists = frozen(allowlists);
         this.source = source;
+    }
+
+    /**
+     * The list, unmodifiable; the shared empty list for an empty one, as most rules' allowlists and tags
+     * are: the default rules are read while the JVM starts, where every wrapper costs.
+     */
+    static <T> List<T> frozen(List<T> list) {
+        return list.isEmpty() ? Collections.<T>emptyList() : Collections.unmodifiableList(list);
     }
 
     public String id() {

@@ -83,6 +83,9 @@ final class RuleSetCodec {
 
     private static List<Allowlist> readAllowlists(Input in) throws IOException {
         int count = in.readInt();
+        if (count == 0) {
+            return Collections.emptyList();
+        }
         List<Allowlist> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String description = readLong(in);
@@ -173,6 +176,9 @@ final class RuleSetCodec {
 
     private static List<String> readStrings(Input in) throws IOException {
         int count = in.readInt();
+        if (count == 0) {
+            return Collections.emptyList();
+        }
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             out.add(readLong(in));

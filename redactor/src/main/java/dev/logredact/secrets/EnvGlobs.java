@@ -145,14 +145,15 @@ public final class EnvGlobs {
     public boolean matches(String name) {
         // Upper case once, not once per glob: a CI job has a hundred variables and this runs at start-up.
         String upper = name.toUpperCase(Locale.ROOT);
-        boolean taken = anyMatches(includes, upper)
-                || useDefaults && anyMatches(BUILT_IN_INCLUDES, upper) && !anyMatches(BUILT_IN_EXCLUDES, upper);
-        return taken && !anyMatches(excludes, upper);
+        long[] pairs = NameGlob.pairs(upper);
+        boolean taken = anyMatches(includes, upper, pairs) || useDefaults && anyMatches(BUILT_IN_INCLUDES, upper, pairs)
+                && !anyMatches(BUILT_IN_EXCLUDES, upper, pairs);
+        return taken && !anyMatches(excludes, upper, pairs);
     }
 
-    private static boolean anyMatches(List<NameGlob> globs, String upperCaseName) {
+    private static boolean anyMatches(List<NameGlob> globs, String upperCaseName, long[] pairs) {
         for (NameGlob glob : globs) {
-            if (glob.matchesUpperCase(upperCaseName)) {
+            if (glob.matchesUpperCase(upperCaseName, pairs)) {
                 return true;
             }
         }

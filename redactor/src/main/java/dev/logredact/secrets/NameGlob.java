@@ -20,6 +20,11 @@ final class NameGlob {
     private final int shape;
     /** The pattern without its leading and trailing {@code *} when the shape is not GENERAL. */
     private final String literal;
+    /**
+     * The {@link #pair} of the literal's first two characters, which every name it matches holds; -1 when
+     * there is none to require (a GENERAL glob, a one-character literal).
+     */
+    private final int firstPair;
 
     private NameGlob(String pattern) {
         this.pattern = pattern;
@@ -34,6 +39,36 @@ final class NameGlob {
             shape = trail ? PREFIX : EXACT;
         }
         literal = middle;
+        firstPair = shape == GENERAL || middle.length() < 2 ? -1 : pair(middle.charAt(0), middle.charAt(1));
+    }
+
+    /**
+     * The pairs of adjacent characters in an upper-case name, one bit each: a name lacking a glob's first
+     * pair is passed over without a string search. A CI job has a hundred variables and some thirty globs
+     * apply to each, interpreted while the JVM starts: a search each made that 15 µs a variable.
+     */
+    static long[] pairs(String upperCaseName) {
+        long[] bits = new long[16];
+        int previous = upperCaseName.isEmpty() ? 0 : symbol(upperCaseName.charAt(0));
+        for (int i = 1; i < upperCaseName.length(); i++) {
+            int current = symbol(upperCaseName.charAt(i));
+            int p = previous << 5 | current;
+            bits[p >>> 6] |= 1L << p;
+            previous = current;
+        }
+        return bits;
+    }
+
+    /** Two characters as one of 1,024 pairs: A to Z, {@code _} and digits their own, the rest by parity. */
+    private static int pair(char first, char second) {
+        return symbol(first) << 5 | symbol(second);
+    }
+
+    private static int symbol(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        return c == '_' ? 26 : c >= '0' && c <= '9' ? 27 : 28 + (c & 3);
     }
 
     /** @throws IllegalArgumentException naming the glob and the offending character */
@@ -62,6 +97,11 @@ final class NameGlob {
     }
 
     /** For a name already in upper case ({@link Locale#ROOT}), as a caller trying many globs has it. */
+    /** As {@link #matchesUpperCase(String)}, for a name whose {@link #pairs} are given. */
+    boolean matchesUpperCase(String s, long[] pairsOfS) {
+        return (firstPair < 0 || (pairsOfS[firstPair >>> 6] & 1L << firstPair) != 0) && matchesUpperCase(s);
+    }
+
     boolean matchesUpperCase(String s) {
         switch (shape) {
             case EXACT:
