@@ -8,16 +8,13 @@ import dev.logredact.rules.RuleLoadException;
 import dev.logredact.rules.RuleProblem;
 import dev.logredact.rules.RuleSet;
 import dev.logredact.rules.RuleSetLoader;
-import dev.logredact.secrets.EnvGlobs;
 import dev.logredact.secrets.KnownSecret;
 import dev.logredact.secrets.SecretRegistry;
-import dev.logredact.secrets.SecretSources;
 import dev.logredact.match.LiteralSet;
 import dev.logredact.stream.LiteralSource;
 import dev.logredact.stream.StreamMasker;
 import dev.logredact.stream.TextMasker;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -77,6 +74,8 @@ final class Engine {
      * be loaded falls back to the default rules, so masking never stops because of a typo.
      */
     static Engine build(Settings settings, Map<String, String> environment, PrintStream err) {
+        SecretRegistry registry = new SecretRegistry(settings.minLength, MAX_LEARNED, MAX_LEARNED_CHARS);
+        KnownSecretsLoad secretsLoad = KnownSecretsLoad.start(settings, environment, registry);
         RuleSet ruleSet;
         try {
             ruleSet = RuleSetLoader.load(settings.rules);
@@ -100,41 +99,9 @@ final class Engine {
             err.println("logredact: logredact.mask: " + e.getMessage() + "; using [REDACTED:{rule}]");
         }
         Redactor redactor = builder.build();
-        Engine engine = new Engine(redactor, new SecretRegistry(settings.minLength, MAX_LEARNED, MAX_LEARNED_CHARS), settings);
-        engine.loadSecrets(settings, environment, err);
+        Engine engine = new Engine(redactor, registry, settings);
+        engine.refused.addAndGet(secretsLoad.await(err));
         return engine;
-    }
-
-    private void loadSecrets(Settings settings, Map<String, String> environment, PrintStream err) {
-        EnvGlobs globs;
-        try {
-            globs = settings.secretsEnv == null ? EnvGlobs.defaults() : EnvGlobs.parse(settings.secretsEnv);
-        } catch (IllegalArgumentException e) {
-            err.println("logredact: " + e.getMessage() + "; using the built-in variable names instead");
-            globs = EnvGlobs.defaults();
-        }
-        add(SecretSources.fromEnvironment(environment, globs, settings.minLength), err);
-        if (settings.secretsFile != null) {
-            try {
-                add(SecretSources.fromFile(settings.secretsFile, settings.minLength), err);
-            } catch (IOException e) {
-                err.println("logredact: logredact.secrets.file: " + e.getMessage());
-            }
-        }
-    }
-
-    private void add(SecretSources.Collected collected, PrintStream err) {
-        for (SecretSources.Refused r : collected.refused()) {
-            refused.incrementAndGet();
-            err.println("logredact: warning: not masking " + r.label() + ": " + r.reason());
-        }
-        for (KnownSecret secret : collected.accepted()) {
-            String reason = secrets.register(secret);
-            if (reason != null) {
-                refused.incrementAndGet();
-                err.println("logredact: warning: not masking " + secret.label() + ": " + reason);
-            }
-        }
     }
 
     /** A masker for one stream; what it masks is counted (and reported) under {@code channel}. */
