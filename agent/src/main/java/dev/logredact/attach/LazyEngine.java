@@ -18,7 +18,7 @@ final class LazyEngine implements Runnable {
     private final Engine.Settings settings;
     private final PrintStream err;
     private final WriteBacklog backlog;
-    /** 0 until the build starts, then 1. Not an AtomicBoolean: on JDK 9+ that sets up VarHandles, about 1 ms of start-up. */
+    /** 0 until the build starts, then 1; not an AtomicBoolean, which on Java 9+ sets up VarHandles (1 ms). */
     private final AtomicInteger started = new AtomicInteger();
     /** Volatile: framework hooks read it on every log event, from many threads, without a lock. */
     private volatile Engine engine;

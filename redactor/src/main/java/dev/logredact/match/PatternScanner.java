@@ -8,9 +8,7 @@ import dev.logredact.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds rule matches in a text (one log line, or a held multi-line block) with as little work as
@@ -61,59 +59,10 @@ public final class PatternScanner {
         }
         rules = usable.toArray(new Rule[0]);
         probes = new Object[rules.length];
-        // Arrays, not lists of boxed indexes: this runs interpreted while the JVM starts.
-        Map<String, Integer> keywordIndex = new HashMap<>();
-        List<String> keywordList = new ArrayList<>();
-        int[][] keywordsOfRule = new int[rules.length][];
-        int[] owners = new int[0];
-        int alwaysCount = 0;
-        for (int r = 0; r < rules.length; r++) {
-            List<String> listed = rules[r].keywords();
-            alwaysCount += listed.isEmpty() ? 1 : 0;
-            int[] indexes = new int[listed.size()];
-            int n = 0;
-            for (String keyword : listed) {
-                if (keyword.isEmpty()) {
-                    continue;
-                }
-                Integer k = keywordIndex.get(keyword);
-                if (k == null) {
-                    k = keywordList.size();
-                    keywordIndex.put(keyword, k);
-                    keywordList.add(keyword);
-                    if (k == owners.length) {
-                        owners = Arrays.copyOf(owners, Math.max(16, 2 * k));
-                    }
-                }
-                indexes[n++] = k;
-                owners[k]++;
-            }
-            keywordsOfRule[r] = Arrays.copyOf(indexes, n);
-        }
-        rulesOfKeyword = new int[keywordList.size()][];
-        for (int k = 0; k < rulesOfKeyword.length; k++) {
-            rulesOfKeyword[k] = new int[owners[k]];
-            owners[k] = 0;
-        }
-        alwaysRun = new int[alwaysCount];
-        alwaysCount = 0;
-        for (int r = 0; r < rules.length; r++) {
-            if (rules[r].keywords().isEmpty()) {
-                alwaysRun[alwaysCount++] = r;
-            }
-            for (int k : keywordsOfRule[r]) {
-                // A rule that lists a keyword twice is its owner once; rules come in order, so a repeat is last.
-                if (owners[k] == 0 || rulesOfKeyword[k][owners[k] - 1] != r) {
-                    rulesOfKeyword[k][owners[k]++] = r;
-                }
-            }
-        }
-        for (int k = 0; k < rulesOfKeyword.length; k++) {
-            if (owners[k] < rulesOfKeyword[k].length) {
-                rulesOfKeyword[k] = Arrays.copyOf(rulesOfKeyword[k], owners[k]);
-            }
-        }
-        keywords = new KeywordAutomaton(keywordList);
+        KeywordOwners owners = new KeywordOwners(rules);
+        rulesOfKeyword = owners.rulesOfKeyword;
+        alwaysRun = owners.alwaysRun;
+        keywords = new KeywordAutomaton(owners.keywords);
         lineKeywords = keywords.lineKeywords(alwaysRun.length > 0, new KeywordLiterals(rules, keywords, rulesOfKeyword));
         filter = new FindingFilter(ruleSet, honourInlineAllow);
     }
