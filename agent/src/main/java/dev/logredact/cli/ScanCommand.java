@@ -82,7 +82,7 @@ final class ScanCommand extends StreamsCommand implements Callable<Integer> {
         return found > 0 ? exitCode : 0;
     }
 
-    /** Every regular file named or under a named directory; a missing path is an error before any scan. */
+    /** Every file named, and every regular file under a named directory; a missing path is an error before any scan. */
     private static List<Path> expand(List<Path> paths) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
@@ -92,7 +92,9 @@ final class ScanCommand extends StreamsCommand implements Callable<Integer> {
                             .filter(f -> !f.toString().contains("/.git/"))
                             .sorted().collect(Collectors.toList()));
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.exists(p)) {
+                // Named, a pipe or device is read to its end too: scan <(cmd), scan /dev/stdin. Under a
+                // walked directory only regular files are, as a FIFO there could block the scan for good.
                 out.add(p);
             } else {
                 throw new CliException(p + ": no such file or directory");

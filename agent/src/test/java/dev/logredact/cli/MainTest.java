@@ -72,6 +72,29 @@ class MainTest {
         assertEquals(0, run("", "scan", "--rules", "none", file.toString()));
     }
 
+    /** What {@code scan <(cmd)} passes: a pipe, read to its end, not refused as missing. */
+    @Test
+    void scanReadsANamedPipe(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "from a pipe token=" + PAT + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        assertEquals(1, run("", "scan", fifo.toString()));
+        assertTrue(out.matches("(?s).*fifo:1:19: github-pat .*"), out);
+        assertFalse(out.contains(PAT));
+        writer.join(10_000);
+        assertEquals(2, run("", "scan", dir.resolve("missing.log").toString()));
+        assertTrue(err.contains("missing.log: no such file or directory"), err);
+    }
+
     @Test
     void scanWritesJsonAndSarifWithoutTheSecret(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.txt");
