@@ -1,5 +1,6 @@
 package dev.logredact.rules;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -15,7 +16,7 @@ import java.util.List;
  * pattern ({@link DefaultRulesBinary}); patterns read back compile on first use.
  */
 final class RuleSetCodec {
-    private static final int MAGIC = 0x4c525233; // "LRR3"
+    private static final int MAGIC = 0x4c525234; // "LRR4"
 
     private RuleSetCodec() {
     }
@@ -24,16 +25,23 @@ final class RuleSetCodec {
         out.writeInt(MAGIC);
         out.writeInt(rules.rules().size());
         for (Rule r : rules.rules()) {
+            // What the scanner needs of every rule first; the rest after its length, read on first use.
             writeLong(out, r.id());
-            writeLong(out, r.description());
-            writeNullable(out, r.regexSource());
-            writeNullable(out, r.pathSource());
-            out.writeInt(r.secretGroup());
-            out.writeDouble(r.entropy());
             writeStrings(out, r.keywords());
-            writeStrings(out, r.tags());
-            writeLong(out, r.source());
-            writeAllowlists(out, r.allowlists());
+            out.writeBoolean(r.hasRegex());
+            out.writeBoolean(r.hasPath());
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            DataOutputStream bodyOut = new DataOutputStream(body);
+            writeLong(bodyOut, r.description());
+            writeNullable(bodyOut, r.regexSource());
+            writeNullable(bodyOut, r.pathSource());
+            bodyOut.writeInt(r.secretGroup());
+            bodyOut.writeDouble(r.entropy());
+            writeStrings(bodyOut, r.tags());
+            writeLong(bodyOut, r.source());
+            writeAllowlists(bodyOut, r.allowlists());
+            out.writeInt(body.size());
+            body.writeTo(out);
         }
         writeAllowlists(out, rules.globalAllowlists());
     }
@@ -55,17 +63,50 @@ final class RuleSetCodec {
         List<Rule> rules = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String id = readLong(in);
-            String description = readLong(in);
-            LazyPattern regex = LazyPattern.lazy(readNullable(in));
-            LazyPattern path = LazyPattern.lazy(readNullable(in));
-            int group = in.readInt();
-            double entropy = in.readDouble();
             List<String> keywords = readStrings(in);
-            List<String> tags = readStrings(in);
-            String source = readLong(in);
-            rules.add(new Rule(id, description, regex, path, group, entropy, keywords, tags, readAllowlists(in), source));
+            boolean hasRegex = in.readBoolean();
+            boolean hasPath = in.readBoolean();
+            int length = in.readInt();
+            if (length < 0 || length > in.bytes.length - in.at) {
+                throw new IOException("truncated logredact rule set");
+            }
+            rules.add(new Rule(id, keywords, hasRegex, hasPath, new StoredBody(in.bytes, in.at)));
+            in.at += length;
         }
         return new RuleSet(rules, readAllowlists(in), Collections.<RuleProblem>emptyList());
+    }
+
+    /**
+     * A rule's body where {@link #write} put it, read when the rule is first asked for more than its id
+     * and keywords: a rule set is read whole while the JVM starts, and most rules never see a hit.
+     */
+    private static final class StoredBody implements Rule.BodyReader {
+        private final byte[] bytes;
+        private final int at;
+
+        StoredBody(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
+        }
+
+        @Override
+        public Rule.Body read() {
+            Input in = new Input(bytes);
+            in.at = at;
+            try {
+                String description = readLong(in);
+                LazyPattern regex = LazyPattern.lazy(readNullable(in));
+                LazyPattern path = LazyPattern.lazy(readNullable(in));
+                int group = in.readInt();
+                double entropy = in.readDouble();
+                List<String> tags = readStrings(in);
+                String source = readLong(in);
+                return new Rule.Body(description, regex, path, group, entropy, tags, readAllowlists(in), source);
+            } catch (IOException | IndexOutOfBoundsException e) {
+                // Its length was checked when the set was read: only a damaged body gets here.
+                throw new IllegalStateException("damaged logredact rule set", e);
+            }
+        }
     }
 
     private static void writeAllowlists(DataOutputStream out, List<Allowlist> allowlists) throws IOException {
