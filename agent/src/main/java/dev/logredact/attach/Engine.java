@@ -8,7 +8,6 @@ import dev.logredact.rules.RuleLoadException;
 import dev.logredact.rules.RuleProblem;
 import dev.logredact.rules.RuleSet;
 import dev.logredact.rules.RuleSetLoader;
-import dev.logredact.secrets.KnownSecret;
 import dev.logredact.secrets.SecretRegistry;
 import dev.logredact.match.LiteralSet;
 import dev.logredact.stream.LiteralSource;
@@ -20,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's masking engine: rules, known secrets and what they masked. Built once per JVM, off the
@@ -37,10 +35,12 @@ final class Engine {
     private final RedactionCounts counts = new RedactionCounts();
     /** Null when no collector is configured. */
     private final Reporter reporter;
-    private final AtomicLong refused = new AtomicLong();
+    /** Known secrets refused at start-up (too short, too common): their warnings were printed then. */
+    private final int refused;
 
-    private Engine(Redactor rules, SecretRegistry secrets, Settings settings) {
+    private Engine(Redactor rules, SecretRegistry secrets, int refused, Settings settings) {
         this.rules = rules;
+        this.refused = refused;
         this.secrets = secrets;
         this.literals = settings.ruleFindings == null ? secrets : tapped(secrets, settings.ruleFindings);
         this.reporter = settings.reporter;
@@ -99,9 +99,7 @@ final class Engine {
             err.println("logredact: logredact.mask: " + e.getMessage() + "; using [REDACTED:{rule}]");
         }
         Redactor redactor = builder.build();
-        Engine engine = new Engine(redactor, registry, settings);
-        engine.refused.addAndGet(secretsLoad.await(err));
-        return engine;
+        return new Engine(redactor, registry, secretsLoad.await(err), settings);
     }
 
     /** A masker for one stream; what it masks is counted (and reported) under {@code channel}. */
@@ -182,6 +180,6 @@ final class Engine {
     }
 
     long refused() {
-        return refused.get();
+        return refused;
     }
 }

@@ -39,7 +39,8 @@ final class NameGlob {
             shape = trail ? PREFIX : EXACT;
         }
         literal = middle;
-        firstPair = shape == GENERAL || middle.length() < 2 ? -1 : pair(middle.charAt(0), middle.charAt(1));
+        firstPair = shape == GENERAL || middle.length() < 2 ? -1
+                : pair(symbol(middle.charAt(0)), symbol(middle.charAt(1)));
     }
 
     /**
@@ -52,18 +53,19 @@ final class NameGlob {
         int previous = upperCaseName.isEmpty() ? 0 : symbol(upperCaseName.charAt(0));
         for (int i = 1; i < upperCaseName.length(); i++) {
             int current = symbol(upperCaseName.charAt(i));
-            int p = previous << 5 | current;
+            int p = pair(previous, current);
             bits[p >>> 6] |= 1L << p;
             previous = current;
         }
         return bits;
     }
 
-    /** Two characters as one of 1,024 pairs: A to Z, {@code _} and digits their own, the rest by parity. */
-    private static int pair(char first, char second) {
-        return symbol(first) << 5 | symbol(second);
+    /** Two characters' {@link #symbol}s as one of 1,024 pairs. */
+    private static int pair(int first, int second) {
+        return first << 5 | second;
     }
 
+    /** A to Z and {@code _} each their own symbol, digits one, the rest by their two low bits: 32 in all. */
     private static int symbol(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
