@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class SystemStreams {
             if (existing != null) {
                 return existing;
             }
-            Charset charset = charsetOf(stream);
+            Charset charset = charsetOf(stream, standard ? channel : null);
             MaskingOutputStream masking = new MaskingOutputStream(target,
                     new FactoryCall(factory, target, charset, channel), backlog, idleMillis, withholdOnError);
             OutputStream front = standard ? writeBehind.channel(masking) : masking;
@@ -139,7 +140,7 @@ public final class SystemStreams {
      */
     public static PrintStream agentMessages(PrintStream original) {
         try {
-            return new PrintStream(new WriteThrough(original), true, charsetOf(original).name());
+            return new PrintStream(new WriteThrough(original), true, charsetOf(original, "stderr").name());
         } catch (java.io.UnsupportedEncodingException e) {
             return original;
         }
@@ -148,14 +149,28 @@ public final class SystemStreams {
     /**
      * The charset the stream encodes with, so masked output is encoded exactly as the original would
      * have been: {@code PrintStream.charset()} on Java 18+, else the platform's console properties.
+     *
+     * @param standard for a standard stream as the JVM made it, its channel ({@code stdout} or
+     *     {@code stderr}); else null
      */
-    static Charset charsetOf(PrintStream stream) {
+    static Charset charsetOf(PrintStream stream, String standard) {
+        if (standard != null && stream.getClass() == PrintStream.class) {
+            // Java 19+ makes System.out and System.err in the charsets these properties name (UTF-8 if
+            // unknown). Read so, not by reflection: on Java 18+ the first Method.invoke of a kind spins
+            // method handle classes, 0.8 ms of every JVM's start-up.
+            String name = System.getProperty(standard + ".encoding");
+            if (name != null) {
+                return Charset.isSupported(name) ? Charset.forName(name) : StandardCharsets.UTF_8;
+            }
+        }
         try {
             Method charset = PrintStream.class.getMethod("charset");
             return (Charset) charset.invoke(stream);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // Java 8 to 17: no accessor; the JDK built System.out from these properties.
-            for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding", "file.encoding"}) {
+            // Java 8 to 17: no accessor; the JDK built System.out and System.err from these properties
+            // (the first set only for a console), and a stream of the application's most likely alike.
+            String console = "stderr".equals(standard) ? "sun.stderr.encoding" : "sun.stdout.encoding";
+            for (String property : new String[] {console, "file.encoding"}) {
                 String name = System.getProperty(property);
                 if (name != null && Charset.isSupported(name)) {
                     return Charset.forName(name);

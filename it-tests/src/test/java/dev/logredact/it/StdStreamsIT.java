@@ -27,8 +27,14 @@ class StdStreamsIT {
     private static final String MASK = "[REDACTED:github-pat]";
 
     private static AgentJar.Run app(Map<String, String> env, String agentArgs, String... scenarios) throws Exception {
+        return app(env, agentArgs, new ArrayList<>(), scenarios);
+    }
+
+    private static AgentJar.Run app(Map<String, String> env, String agentArgs, List<String> jvmOptions,
+                                    String... scenarios) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(AgentJar.java().toString());
+        command.addAll(jvmOptions);
         command.add("-javaagent:" + AgentJar.path() + (agentArgs == null ? "" : "=" + agentArgs));
         command.add("-cp");
         command.add(Paths.get(LeakyApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
@@ -177,6 +183,20 @@ class StdStreamsIT {
         assertClean(run);
         assertEquals("fd " + MASK + "\nafter fd\n", run.out());
         assertTrue(run.stderr.contains("fd-err " + MASK), run.stderr);
+    }
+
+    /**
+     * Each standard stream keeps the charset the JVM made it with, told apart (Java 19+ reads
+     * stdout.encoding and stderr.encoding, Java 17 the sun. ones): masked text is encoded as the
+     * application's own would have been.
+     */
+    @Test
+    void eachStandardStreamKeepsItsOwnCharset() throws Exception {
+        AgentJar.Run run = app(new HashMap<>(), null, Arrays.asList("-Dstdout.encoding=ISO-8859-1",
+                "-Dsun.stdout.encoding=ISO-8859-1", "-Dstderr.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"), "charsets");
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals("caf\u00e9 " + MASK + "\n", new String(run.stdout, StandardCharsets.ISO_8859_1));
+        assertTrue(run.stderr.contains("caf\u00e9 " + MASK), run.stderr);
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class DefaultRulesBinary {
         String internalName = RuleSetLoader.DEFAULT_CLASS.replace('.', '/');
         Path out = Paths.get(args[0], internalName + ".class");
         Files.createDirectories(out.getParent());
-        Files.write(out, BytesClassFile.write(internalName, binary.toByteArray()));
+        Files.write(out, BytesClassFile.write(internalName, RuleSetLoader.class.getName().replace('.', '/'),
+                "defaultChunks", binary.toByteArray()));
     }
 }

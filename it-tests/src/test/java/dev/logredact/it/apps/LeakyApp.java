@@ -107,6 +107,11 @@ public final class LeakyApp {
                     System.out.println(" registered " + (refused == null ? "ok" : refused));
                     System.out.println("again " + fetched);
                     break;
+                case "charsets":
+                    // Each standard stream in the charset the JVM was told for it (see the test).
+                    System.out.println("caf\u00e9 " + PAT);
+                    System.err.println("caf\u00e9 " + PAT);
+                    break;
                 case "fd":
                     // As Log4j 2's direct console does: straight to the descriptor, bypassing System.out.
                     FileOutputStream direct = new FileOutputStream(FileDescriptor.out);
