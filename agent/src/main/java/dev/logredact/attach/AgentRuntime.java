@@ -152,6 +152,10 @@ final class AgentRuntime {
 
         @Override
         public void run() {
+            // What the threads queued goes to the backlog first, where a JVM that exits before its
+            // engine is built may write it without waiting for it, if nothing in it can be masked.
+            streams.drainQueued();
+            engine.releaseWithoutEngine();
             // Writes from here on (other shutdown hooks) wait for the engine rather than being held,
             // since nothing would write out what is held once this hook is done.
             engine.backlog().stopHolding();

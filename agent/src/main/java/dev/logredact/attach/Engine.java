@@ -74,8 +74,25 @@ final class Engine {
      * be loaded falls back to the default rules, so masking never stops because of a typo.
      */
     static Engine build(Settings settings, Map<String, String> environment, PrintStream err) {
-        SecretRegistry registry = new SecretRegistry(settings.minLength, MAX_LEARNED, MAX_LEARNED_CHARS);
-        KnownSecretsLoad secretsLoad = KnownSecretsLoad.start(settings, environment, registry);
+        return build(settings, readSecrets(settings, environment), err);
+    }
+
+    /** The known secrets of the environment and the secrets file, read on a thread of their own from now on. */
+    static KnownSecretsLoad readSecrets(Settings settings, Map<String, String> environment) {
+        return KnownSecretsLoad.start(settings, environment, newRegistry(settings));
+    }
+
+    /** The known secrets read on this thread, into a registry of their own. */
+    static KnownSecretsLoad readSecretsHere(Settings settings, Map<String, String> environment) {
+        return KnownSecretsLoad.readHere(settings, environment, newRegistry(settings));
+    }
+
+    private static SecretRegistry newRegistry(Settings settings) {
+        return new SecretRegistry(settings.minLength, MAX_LEARNED, MAX_LEARNED_CHARS);
+    }
+
+    /** As {@link #build(Settings, Map, PrintStream)}, with the known secrets' reading started. */
+    static Engine build(Settings settings, KnownSecretsLoad secretsLoad, PrintStream err) {
         RuleSet ruleSet;
         try {
             ruleSet = RuleSetLoader.load(settings.rules);
@@ -99,7 +116,8 @@ final class Engine {
             err.println("logredact: logredact.mask: " + e.getMessage() + "; using [REDACTED:{rule}]");
         }
         Redactor redactor = builder.build();
-        return new Engine(redactor, registry, secretsLoad.await(err), settings);
+        int refused = secretsLoad.await(err);
+        return new Engine(redactor, secretsLoad.registry(), refused, settings);
     }
 
     /** A masker for one stream; what it masks is counted (and reported) under {@code channel}. */

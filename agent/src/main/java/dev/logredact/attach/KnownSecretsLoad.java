@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The known secrets of the environment and the secrets file, read on a thread of their own while the
@@ -25,11 +26,20 @@ final class KnownSecretsLoad implements Runnable {
     private int refused;
     private Throwable failure;
     private Thread thread;
+    /** Set when the reading has ended, under this object's lock: {@link #foundNothing} waits on it from another thread. */
+    private boolean done;
 
     private KnownSecretsLoad(Engine.Settings settings, Map<String, String> environment, SecretRegistry registry) {
         this.settings = settings;
         this.environment = environment;
         this.registry = registry;
+    }
+
+    /** Reads into {@code registry} on this thread. */
+    static KnownSecretsLoad readHere(Engine.Settings settings, Map<String, String> environment, SecretRegistry registry) {
+        KnownSecretsLoad load = new KnownSecretsLoad(settings, environment, registry);
+        load.run();
+        return load;
     }
 
     /** Starts reading into {@code registry}; on this thread if no thread can be started. */
@@ -66,7 +76,24 @@ final class KnownSecretsLoad implements Runnable {
             }
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            synchronized (this) {
+                done = true;
+                notifyAll();
+            }
         }
+    }
+
+    /**
+     * Waits for the reading to end, at most until {@code deadline} ({@link System#nanoTime}), and tells
+     * whether it ended having found nothing at all: no secret, no refusal, no warning to print. Prints
+     * nothing; for a JVM that exits before the engine that {@link #await}s this is built.
+     */
+    synchronized boolean foundNothing(long deadline) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); !done && left > 0; left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return done && failure == null && warnings.isEmpty() && registry.size() == 0;
     }
 
     private void add(SecretSources.Collected collected) {
@@ -81,6 +108,11 @@ final class KnownSecretsLoad implements Runnable {
                 warnings.add("logredact: warning: not masking " + secret.label() + ": " + reason);
             }
         }
+    }
+
+    /** Where the secrets read go. */
+    SecretRegistry registry() {
+        return registry;
     }
 
     /**

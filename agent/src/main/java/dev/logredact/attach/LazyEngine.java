@@ -24,6 +24,8 @@ final class LazyEngine implements Runnable {
     private volatile Engine engine;
     private Throwable failure;
     private boolean done;
+    /** The reading of the known secrets, once the build has started it; see {@link #releaseWithoutEngine}. */
+    private KnownSecretsLoad secretsLoad;
 
     /** @param backlogLimit bytes the backlog holds before writers wait for the engine */
     LazyEngine(Engine.Settings settings, PrintStream err, int backlogLimit) {
@@ -66,7 +68,11 @@ final class LazyEngine implements Runnable {
         Engine built = null;
         Throwable error = null;
         try {
-            built = Engine.build(settings, System.getenv(), err);
+            KnownSecretsLoad secrets = Engine.readSecrets(settings, System.getenv());
+            synchronized (this) {
+                secretsLoad = secrets;
+            }
+            built = Engine.build(settings, secrets, err);
         } catch (Throwable t) {
             error = t;
         }
@@ -122,6 +128,41 @@ final class LazyEngine implements Runnable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * At exit, while the engine is still being built: writes out what the backlog holds as it is, if
+     * {@link ExitClearance} proves the engine would not change it, instead of waiting for the build.
+     * Waits only for the known secrets to be read (at most {@link ExitClearance#WAIT_MILLIS}). Returns
+     * whether it did; if not, the caller drains as usual, through the engine.
+     */
+    boolean releaseWithoutEngine() {
+        if (started.get() == 0) {
+            // Nothing was written: nothing is held, and no build should start now.
+            return false;
+        }
+        ExitClearance clearance = ExitClearance.of(settings);
+        if (clearance == null) {
+            return false;
+        }
+        KnownSecretsLoad secrets;
+        synchronized (this) {
+            if (done) {
+                return false;
+            }
+            secrets = secretsLoad;
+        }
+        if (secrets == null) {
+            // The build's thread has not got that far: reading them here is quicker than waiting for it.
+            secrets = Engine.readSecretsHere(settings, System.getenv());
+        }
+        try {
+            return secrets.foundNothing(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ExitClearance.WAIT_MILLIS))
+                    && backlog.releaseUnmasked(clearance);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -120,13 +120,21 @@ public final class SystemStreams {
         }
     }
 
-    /** Writes out everything every wrapper holds: the JVM is about to exit. */
-    public void drainAll() {
+    /**
+     * Hands what the application's threads have queued to the masking streams, and from now on makes
+     * every write go to them at once: the JVM is about to exit.
+     */
+    public void drainQueued() {
         try {
             writeBehind.drain();
         } catch (IOException e) {
             // Standard output is gone (a closed pipe): at exit there is no one left to tell.
         }
+    }
+
+    /** Writes out everything every wrapper holds: the JVM is about to exit. */
+    public void drainAll() {
+        drainQueued();
         for (MaskingPrintStream s : all) {
             s.drain();
         }

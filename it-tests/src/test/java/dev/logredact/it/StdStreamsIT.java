@@ -41,7 +41,12 @@ class StdStreamsIT {
         command.add(LeakyApp.class.getName());
         command.addAll(Arrays.asList(scenarios));
         Map<String, String> environment = new HashMap<>(env);
-        environment.putIfAbsent("DEPLOY_TOKEN", DEPLOY_TOKEN);
+        if (!environment.containsKey("DEPLOY_TOKEN")) {
+            environment.put("DEPLOY_TOKEN", DEPLOY_TOKEN);
+        } else if (environment.get("DEPLOY_TOKEN") == null) {
+            // Asked for no known secret at all.
+            environment.remove("DEPLOY_TOKEN");
+        }
         return AgentJar.run(command, environment);
     }
 
@@ -197,6 +202,23 @@ class StdStreamsIT {
         assertEquals(0, run.exitCode, run.stderr);
         assertEquals("caf\u00e9 " + MASK + "\n", new String(run.stdout, StandardCharsets.ISO_8859_1));
         assertTrue(run.stderr.contains("caf\u00e9 " + MASK), run.stderr);
+    }
+
+    /**
+     * With no known secret, a JVM that exits right after printing need not wait for the engine to write
+     * lines without a keyword (ExitClearance): they arrive as written, and a secret still never does.
+     */
+    @Test
+    void aJvmWithoutKnownSecretsThatExitsAtOnceWritesCleanLinesAndMasksSecrets() throws Exception {
+        Map<String, String> noKnownSecrets = new HashMap<>();
+        noKnownSecrets.put("DEPLOY_TOKEN", null);
+        AgentJar.Run clean = app(noKnownSecrets, null, "hello");
+        assertEquals(0, clean.exitCode, clean.stderr);
+        assertEquals("Hello, world\nunfinished", clean.out());
+        assertEquals("caf\u00e9 ready" + System.lineSeparator(), clean.stderr);
+        AgentJar.Run leaky = app(noKnownSecrets, null, "println", "exit-mid-line");
+        assertClean(leaky);
+        assertTrue(leaky.out().startsWith("println " + MASK + "\n"), leaky.out());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.logredact.match;
 
+import dev.logredact.rules.StreamKeywords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +43,7 @@ final class KeywordAutomaton {
         boolean ascii = true;
         int nextClass = 1;
         for (int k = 0; k < keywords.size(); k++) {
-            String keyword = keywords.get(k).toLowerCase(java.util.Locale.ROOT);
+            String keyword = StreamKeywords.lowerCase(keywords.get(k));
             lengths[k] = keyword.length();
             encoded[k] = keyword.getBytes(StandardCharsets.UTF_8);
             for (byte b : encoded[k]) {

@@ -10,7 +10,8 @@ import java.nio.file.Paths;
 /**
  * Build step: compiles the embedded default rules from their TOML, fails on any problem, and writes the
  * binary form that {@link RuleSetLoader#defaults()} loads at start-up, as the class
- * {@value RuleSetLoader#DEFAULT_CLASS} (see {@link BytesClassFile}). Run by the redactor module's build
+ * {@value RuleSetLoader#DEFAULT_CLASS} (see {@link BytesClassFile}), and their {@link StreamKeywords} as
+ * {@value RuleSetLoader#DEFAULT_KEYWORDS_CLASS}. Run by the redactor module's build
  * after its classes are compiled, with the classes directory as argument.
  */
 public final class DefaultRulesBinary {
@@ -33,10 +34,17 @@ public final class DefaultRulesBinary {
         try (DataOutputStream data = new DataOutputStream(binary)) {
             RuleSetCodec.write(rules, data);
         }
-        String internalName = RuleSetLoader.DEFAULT_CLASS.replace('.', '/');
-        Path out = Paths.get(args[0], internalName + ".class");
+        write(args[0], RuleSetLoader.DEFAULT_CLASS, "defaultChunks", binary.toByteArray());
+        byte[][] keywords = StreamKeywords.of(rules);
+        if (keywords != null) {
+            write(args[0], RuleSetLoader.DEFAULT_KEYWORDS_CLASS, "defaultKeywordChunks", StreamKeywords.write(keywords));
+        }
+    }
+
+    private static void write(String classes, String className, String field, byte[] data) throws IOException {
+        String internalName = className.replace('.', '/');
+        Path out = Paths.get(classes, internalName + ".class");
         Files.createDirectories(out.getParent());
-        Files.write(out, BytesClassFile.write(internalName, RuleSetLoader.class.getName().replace('.', '/'),
-                "defaultChunks", binary.toByteArray()));
+        Files.write(out, BytesClassFile.write(internalName, RuleSetLoader.class.getName().replace('.', '/'), field, data));
     }
 }

@@ -21,9 +21,10 @@ import java.util.Map;
 public final class RuleSetLoader {
     /** Where the embedded default set lives on the class path. */
     public static final String DEFAULT_RESOURCE = "dev/logredact/rules/default.toml";
-    /** Its checked binary form, written by the build ({@link DefaultRulesBinary}). */
     /** The default rules in binary form, a class the build writes (see {@link DefaultRulesBinary}). */
     static final String DEFAULT_CLASS = "dev.logredact.rules.DefaultRulesData";
+    /** The default rules' {@link StreamKeywords}, a class the build writes beside it. */
+    static final String DEFAULT_KEYWORDS_CLASS = "dev.logredact.rules.DefaultKeywordsData";
     public static final String DEFAULT_SOURCE = "default";
     private static final int MAX_EXTEND_DEPTH = 2;
 
@@ -78,15 +79,34 @@ public final class RuleSetLoader {
      * agent's engine a millisecond on Java 18+.
      */
     static volatile String[] defaultChunks;
+    /** Where {@value #DEFAULT_KEYWORDS_CLASS}'s static initialiser leaves its bytes. */
+    static volatile String[] defaultKeywordChunks;
 
     /** The bytes {@link DefaultRulesBinary} wrote, or null when the build did not run (in an IDE, say). */
     static byte[] defaultBinary() {
+        return loaded(DEFAULT_CLASS) ? joined(defaultChunks) : null;
+    }
+
+    /**
+     * The default rules' {@link StreamKeywords}, as the build stored them: without reading the rules.
+     * Null when the build did not store them (or one of the rules runs without a keyword).
+     */
+    public static byte[][] defaultKeywords() {
+        byte[] stored = loaded(DEFAULT_KEYWORDS_CLASS) ? joined(defaultKeywordChunks) : null;
+        return stored == null ? null : StreamKeywords.read(stored);
+    }
+
+    /** Loads and initialises a class {@link DefaultRulesBinary} writes; false when there is none. */
+    private static boolean loaded(String className) {
         try {
-            Class.forName(DEFAULT_CLASS, true, RuleSetLoader.class.getClassLoader());
+            Class.forName(className, true, RuleSetLoader.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return null;
+            return false;
         }
-        String[] chunks = defaultChunks;
+    }
+
+    private static byte[] joined(String[] chunks) {
         if (chunks == null) {
             return null;
         }

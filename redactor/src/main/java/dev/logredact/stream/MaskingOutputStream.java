@@ -123,6 +123,20 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Bytes the backlog held, written as they are: the backlog found that no masker would change them
+     * ({@link WriteBacklog#releaseUnmasked}), and flushed, as the replay would. No masker exists yet, so
+     * nothing else writes to the target; the stream's lock is not taken, since the backlog's is held.
+     */
+    void passUnmasked(byte[] bytes) {
+        try {
+            target.write(bytes);
+            target.flush();
+        } catch (IOException e) {
+            // The writer was told its write succeeded; the stream's next write meets the same failure.
+        }
+    }
+
     /** A flush whose failure the next write meets: for the replay, whose writers were told they succeeded. */
     void flushQuietly() {
         try {

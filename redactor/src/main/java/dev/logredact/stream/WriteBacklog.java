@@ -1,6 +1,9 @@
 package dev.logredact.stream;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -39,6 +42,8 @@ public final class WriteBacklog {
     /** Volatile so that, once replayed, writers pass without taking this backlog's lock. */
     private volatile boolean replayed;
     private boolean offered;
+    /** Set when the replay takes its first entry: from then on only it writes what was held. */
+    private boolean replayStarted;
     /** False once the JVM exits: a write then waits for its masker instead of being held. */
     private boolean holding = true;
     /** The thread that makes the maskers and then replays; null until it is known. */
@@ -122,6 +127,7 @@ public final class WriteBacklog {
                         break;
                     }
                     held -= e.bytes.length;
+                    replayStarted = true;
                 }
                 written.add(e.stream);
                 // Without this lock: the stream's lock is taken first by writers, and they hold it when offering.
@@ -143,6 +149,50 @@ public final class WriteBacklog {
         for (MaskingOutputStream stream : written) {
             stream.flushQuietly();
         }
+    }
+
+    /** Decides, without a masker, that bytes need no masking. */
+    public interface Clearance {
+        /** True only if every masker would write {@code b[off, off + len)} of one stream exactly as it is. */
+        boolean clear(byte[] b, int off, int len);
+    }
+
+    /**
+     * Writes out everything held as it is, if {@code clearance} finds each stream's held bytes need no
+     * masking and the replay has not begun: a JVM that exits before its engine is built need not wait
+     * for it to write a line that holds nothing it could mask. Returns whether it did; if so, the replay
+     * has nothing left to do and writes pass to the maskers.
+     */
+    public synchronized boolean releaseUnmasked(Clearance clearance) {
+        if (replayed || replayStarted) {
+            return false;
+        }
+        // Per stream: a keyword split over two writes of one stream must be seen whole.
+        Map<MaskingOutputStream, ByteArrayOutputStream> byStream = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            ByteArrayOutputStream bytes = byStream.get(e.stream);
+            if (bytes == null) {
+                bytes = new ByteArrayOutputStream();
+                byStream.put(e.stream, bytes);
+            }
+            bytes.write(e.bytes, 0, e.bytes.length);
+        }
+        for (ByteArrayOutputStream bytes : byStream.values()) {
+            byte[] b = bytes.toByteArray();
+            if (!clearance.clear(b, 0, b.length)) {
+                return false;
+            }
+        }
+        // Written under this lock, not the streams' (writers take a stream's lock, then this one): no
+        // masker exists before the replay, so nothing else writes to their targets meanwhile.
+        for (Entry e : entries) {
+            e.stream.passUnmasked(e.bytes);
+        }
+        entries.clear();
+        held = 0;
+        replayed = true;
+        notifyAll();
+        return true;
     }
 
     /**

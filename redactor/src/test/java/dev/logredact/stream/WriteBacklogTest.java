@@ -29,27 +29,32 @@ class WriteBacklogTest {
         }, backlog, 200, true);
     }
 
+    /** Standard output and error of one JVM: two streams into one sink, behind one backlog. */
+    private static final class TwoStreams {
+        final ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        final WriteBacklog backlog = new WriteBacklog(1 << 20);
+        final AtomicBoolean ready = new AtomicBoolean();
+        final MaskingOutputStream out = stream(sink, backlog, ready);
+        final MaskingOutputStream err = stream(sink, backlog, ready);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void heldWritesAreMaskedInTheOrderWrittenAcrossStreams() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        WriteBacklog backlog = new WriteBacklog(1 << 20);
-        AtomicBoolean ready = new AtomicBoolean();
-        MaskingOutputStream out = stream(sink, backlog, ready);
-        MaskingOutputStream err = stream(sink, backlog, ready);
-        out.write(bytes("out 1 zq9-very-secret-77\n"));
-        err.write(bytes("err 1 zq9-very-secret-77\n"));
-        out.write(bytes("out 2\n"));
-        out.flush();
-        assertEquals(0, sink.size(), "nothing may pass before it can be masked");
-        ready.set(true);
-        backlog.replay();
-        out.write(bytes("out 3\n"));
+        TwoStreams t = new TwoStreams();
+        t.out.write(bytes("out 1 zq9-very-secret-77\n"));
+        t.err.write(bytes("err 1 zq9-very-secret-77\n"));
+        t.out.write(bytes("out 2\n"));
+        t.out.flush();
+        assertEquals(0, t.sink.size(), "nothing may pass before it can be masked");
+        t.ready.set(true);
+        t.backlog.replay();
+        t.out.write(bytes("out 3\n"));
         assertEquals("out 1 [REDACTED:env:API_TOKEN]\nerr 1 [REDACTED:env:API_TOKEN]\nout 2\nout 3\n",
-                sink.toString("UTF-8"));
+                t.sink.toString("UTF-8"));
     }
 
     @Test
@@ -167,5 +172,39 @@ class WriteBacklogTest {
         assertFalse(replayer.isAlive(), "the replayer waited for itself");
         assertEquals(new ArrayList<Throwable>(), failures);
         assertEquals("warning while building, longer than the limit [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
+    }
+
+    /** Clears a stream's held bytes unless they contain "secret", split over writes or not. */
+    private static final WriteBacklog.Clearance NO_SECRET_WORD =
+            (b, off, len) -> !new String(b, off, len, StandardCharsets.UTF_8).contains("secret");
+
+    @Test
+    void clearedBytesAreWrittenAsTheyAreInOrderAndLaterWritesAreMasked() throws Exception {
+        TwoStreams t = new TwoStreams();
+        t.out.write(bytes("out 1\n"));
+        t.err.write(bytes("err 1\n"));
+        t.out.write(bytes("out 2, unfinished"));
+        assertTrue(t.backlog.releaseUnmasked(NO_SECRET_WORD));
+        assertEquals("out 1\nerr 1\nout 2, unfinished", t.sink.toString("UTF-8"));
+        t.ready.set(true);
+        t.out.write(bytes(" zq9-very-secret-77\n"));
+        t.out.drain();
+        t.backlog.replay();
+        assertEquals("out 1\nerr 1\nout 2, unfinished [REDACTED:env:API_TOKEN]\n", t.sink.toString("UTF-8"));
+    }
+
+    @Test
+    void oneStreamThatIsNotClearKeepsEverythingForTheMaskers() throws Exception {
+        TwoStreams t = new TwoStreams();
+        t.out.write(bytes("out 1\n"));
+        // Only the stream's bytes together hold the word: each write alone would pass.
+        t.err.write(bytes("sec"));
+        t.err.write(bytes("ret zq9-very-secret-77\n"));
+        assertFalse(t.backlog.releaseUnmasked(NO_SECRET_WORD));
+        assertEquals(0, t.sink.size());
+        t.ready.set(true);
+        t.backlog.replay();
+        assertEquals("out 1\nsecret [REDACTED:env:API_TOKEN]\n", t.sink.toString("UTF-8"));
+        assertFalse(t.backlog.releaseUnmasked(NO_SECRET_WORD), "after the replay nothing is held to release");
     }
 }

@@ -133,6 +133,12 @@ public final class LeakyApp {
                     new ProcessBuilder("kill", "-TERM", Long.toString(ProcessHandle.current().pid())).start();
                     Thread.sleep(60_000);
                     break;
+                case "hello":
+                    // No rule keyword anywhere: what a JVM that exits before the engine is built may write without it.
+                    System.out.println("Hello, world");
+                    System.err.println("caf\u00e9 ready");
+                    System.out.print("unfinished");
+                    break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
                     break;
