@@ -155,7 +155,7 @@ final class AgentRuntime {
             // What the threads queued goes to the backlog first, where a JVM that exits before its
             // engine is built may write it without waiting for it, if nothing in it can be masked.
             streams.drainQueued();
-            engine.releaseWithoutEngine();
+            boolean released = engine.releaseWithoutEngine();
             // Writes from here on (other shutdown hooks) wait for the engine rather than being held,
             // since nothing would write out what is held once this hook is done.
             engine.backlog().stopHolding();
@@ -164,6 +164,9 @@ final class AgentRuntime {
             Engine e = engine.builtOrNull();
             if (summary && e != null) {
                 ExitSummary.print(err, e.counts(), e.refused(), MaskingOutputStream.errors(), events);
+            } else if (summary && released) {
+                // What a built engine would have said: nothing masked, nothing refused, but the events' fate.
+                ExitSummary.print(err, new RedactionCounts(), 0, MaskingOutputStream.errors(), events);
             }
         }
     }

@@ -10,9 +10,9 @@ import dev.logredact.stream.WriteBacklog;
  * without it. A short JVM that printed a line would otherwise wait out the build at its exit (8 ms, most
  * of what the agent adds to a {@code Hello}). Decided by proof, never by guess: the engine writes bytes
  * as they are when no rule can see them (no keyword and no escape byte, {@link KeywordFreeText}) and no
- * known secret exists to look for (the caller checks that the environment and the secrets file gave
- * none and refused none; before the engine, no rule has found a value to learn). Anything else, and
- * the exit waits for the engine as before.
+ * known secret exists to look for (the caller checks that the environment gave none and refused none;
+ * before the engine, no rule has found a value to learn, and the API's registrations wait for the
+ * engine). Anything else, and the exit waits for the engine as before.
  *
  * <p>Only for the embedded rules, whose keywords the build stored apart from them: reading any rules
  * takes most of the time this saves. And only when the engine would print nothing either: a refused
@@ -23,14 +23,20 @@ final class ExitClearance implements WriteBacklog.Clearance {
     static final long WAIT_MILLIS = 1000;
 
     private final KeywordFreeText keywordFree;
+    private final LazyEngine engine;
 
-    private ExitClearance(KeywordFreeText keywordFree) {
+    private ExitClearance(KeywordFreeText keywordFree, LazyEngine engine) {
         this.keywordFree = keywordFree;
+        this.engine = engine;
     }
 
-    /** Null when the settings rule it out. */
-    static ExitClearance of(Engine.Settings settings) {
-        if (!RuleSetLoader.DEFAULT_SOURCE.equals(settings.rules)) {
+    /**
+     * Null when the settings rule it out. A secrets file does: the caller may have to read the known
+     * secrets a second time, beside the build, and a file may be a pipe that gives its content once, or
+     * hang.
+     */
+    static ExitClearance of(Engine.Settings settings, LazyEngine engine) {
+        if (!RuleSetLoader.DEFAULT_SOURCE.equals(settings.rules) || settings.secretsFile != null) {
             return null;
         }
         try {
@@ -39,11 +45,15 @@ final class ExitClearance implements WriteBacklog.Clearance {
             return null;
         }
         byte[][] keywords = RuleSetLoader.defaultKeywords();
-        return keywords == null ? null : new ExitClearance(KeywordFreeText.of(keywords));
+        return keywords == null ? null : new ExitClearance(KeywordFreeText.of(keywords), engine);
     }
 
+    /**
+     * Also false once the engine is built: a secret may then have been registered through the API, and
+     * the replay, which knows it, is under way.
+     */
     @Override
     public boolean clear(byte[] b, int off, int len) {
-        return keywordFree.holds(b, off, len);
+        return !engine.isDone() && keywordFree.holds(b, off, len);
     }
 }

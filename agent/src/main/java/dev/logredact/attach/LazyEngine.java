@@ -142,7 +142,7 @@ final class LazyEngine implements Runnable {
             // Nothing was written: nothing is held, and no build should start now.
             return false;
         }
-        ExitClearance clearance = ExitClearance.of(settings);
+        ExitClearance clearance = ExitClearance.of(settings, this);
         if (clearance == null) {
             return false;
         }
@@ -155,6 +155,7 @@ final class LazyEngine implements Runnable {
         }
         if (secrets == null) {
             // The build's thread has not got that far: reading them here is quicker than waiting for it.
+            // The environment only (see ExitClearance.of), which reads alike twice and cannot hang.
             secrets = Engine.readSecretsHere(settings, System.getenv());
         }
         try {

@@ -214,7 +214,7 @@ class StdStreamsIT {
         noKnownSecrets.put("DEPLOY_TOKEN", null);
         AgentJar.Run clean = app(noKnownSecrets, null, "hello");
         assertEquals(0, clean.exitCode, clean.stderr);
-        assertEquals("Hello, world\nunfinished", clean.out());
+        assertEquals("Hello, world\n", clean.out());
         assertEquals("caf\u00e9 ready" + System.lineSeparator(), clean.stderr);
         AgentJar.Run leaky = app(noKnownSecrets, null, "println", "exit-mid-line");
         assertClean(leaky);

@@ -38,13 +38,19 @@ public final class DefaultRulesBinary {
         byte[][] keywords = StreamKeywords.of(rules);
         if (keywords != null) {
             write(args[0], RuleSetLoader.DEFAULT_KEYWORDS_CLASS, "defaultKeywordChunks", StreamKeywords.write(keywords));
+        } else {
+            // A rule without keywords sees every line: no keywords to store, and none left from a build before.
+            Files.deleteIfExists(classFile(args[0], RuleSetLoader.DEFAULT_KEYWORDS_CLASS));
         }
     }
 
+    private static Path classFile(String classes, String className) {
+        return Paths.get(classes, className.replace('.', '/') + ".class");
+    }
+
     private static void write(String classes, String className, String field, byte[] data) throws IOException {
-        String internalName = className.replace('.', '/');
-        Path out = Paths.get(classes, internalName + ".class");
+        Path out = classFile(classes, className);
         Files.createDirectories(out.getParent());
-        Files.write(out, BytesClassFile.write(internalName, RuleSetLoader.class.getName().replace('.', '/'), field, data));
+        Files.write(out, BytesClassFile.write(className.replace('.', '/'), RuleSetLoader.class.getName().replace('.', '/'), field, data));
     }
 }

@@ -88,7 +88,7 @@ public final class MaskingOutputStream extends OutputStream {
                 }
             }
             if (offer == WriteBacklog.Offer.FULL) {
-                backlog.awaitReplay();
+                backlog.awaitReplay(null);
             }
         }
         synchronized (lock) {
@@ -125,15 +125,16 @@ public final class MaskingOutputStream extends OutputStream {
 
     /**
      * Bytes the backlog held, written as they are: the backlog found that no masker would change them
-     * ({@link WriteBacklog#releaseUnmasked}), and flushed, as the replay would. No masker exists yet, so
-     * nothing else writes to the target; the stream's lock is not taken, since the backlog's is held.
+     * ({@link WriteBacklog#releaseUnmasked}), and flushed, as the replay would.
      */
     void passUnmasked(byte[] bytes) {
-        try {
-            target.write(bytes);
-            target.flush();
-        } catch (IOException e) {
-            // The writer was told its write succeeded; the stream's next write meets the same failure.
+        synchronized (lock) {
+            try {
+                target.write(bytes);
+                target.flush();
+            } catch (IOException e) {
+                // The writer was told its write succeeded; the stream's next write meets the same failure.
+            }
         }
     }
 
@@ -242,7 +243,7 @@ public final class MaskingOutputStream extends OutputStream {
             wait = backlogged;
         }
         if (wait) {
-            backlog.awaitReplay();
+            backlog.awaitReplay(this);
         }
     }
 

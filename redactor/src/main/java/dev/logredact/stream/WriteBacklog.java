@@ -2,9 +2,11 @@ package dev.logredact.stream;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +46,8 @@ public final class WriteBacklog {
     private boolean offered;
     /** Set when the replay takes its first entry: from then on only it writes what was held. */
     private boolean replayStarted;
+    /** While {@link #releaseUnmasked} writes what it took: the replay waits for it, to keep the order. */
+    private boolean releasing;
     /** False once the JVM exits: a write then waits for its masker instead of being held. */
     private boolean holding = true;
     /** The thread that makes the maskers and then replays; null until it is known. */
@@ -120,6 +124,7 @@ public final class WriteBacklog {
             while (true) {
                 Entry e;
                 synchronized (this) {
+                    waitWhileReleasing();
                     e = entries.poll();
                     if (e == null) {
                         // Under the same lock as the check: no write can slip in between and be lost.
@@ -153,58 +158,91 @@ public final class WriteBacklog {
 
     /** Decides, without a masker, that bytes need no masking. */
     public interface Clearance {
-        /** True only if every masker would write {@code b[off, off + len)} of one stream exactly as it is. */
+        /**
+         * True only if every masker would write {@code b[off, off + len)}, all one stream holds, exactly
+         * as it is. Called with the backlog's lock held.
+         */
         boolean clear(byte[] b, int off, int len);
     }
 
     /**
-     * Writes out everything held as it is, if {@code clearance} finds each stream's held bytes need no
-     * masking and the replay has not begun: a JVM that exits before its engine is built need not wait
-     * for it to write a line that holds nothing it could mask. Returns whether it did; if so, the replay
-     * has nothing left to do and writes pass to the maskers.
+     * Writes out what is held as it is, if {@code clearance} finds each stream's held bytes need no
+     * masking, and each ends a line, and the replay has not begun: a JVM that exits before its engine is
+     * built need not wait for it to write lines that hold nothing it could mask. Returns whether it did.
+     * Writes that come meanwhile are held for the replay, as before; the replay waits for this to end.
+     *
+     * <p>Whole lines only: a masker made later for the same stream starts on a new line, as this one
+     * would have (a rule sees one line; a keyword or secret split over the end of a released line
+     * would be lost to it).
      */
-    public synchronized boolean releaseUnmasked(Clearance clearance) {
-        if (replayed || replayStarted) {
-            return false;
-        }
-        // Per stream: a keyword split over two writes of one stream must be seen whole.
-        Map<MaskingOutputStream, ByteArrayOutputStream> byStream = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            ByteArrayOutputStream bytes = byStream.get(e.stream);
-            if (bytes == null) {
-                bytes = new ByteArrayOutputStream();
-                byStream.put(e.stream, bytes);
-            }
-            bytes.write(e.bytes, 0, e.bytes.length);
-        }
-        for (ByteArrayOutputStream bytes : byStream.values()) {
-            byte[] b = bytes.toByteArray();
-            if (!clearance.clear(b, 0, b.length)) {
+    public boolean releaseUnmasked(Clearance clearance) {
+        List<Entry> taken;
+        synchronized (this) {
+            if (replayed || replayStarted || releasing) {
                 return false;
             }
+            // Per stream: a keyword split over two writes of one stream must be seen whole.
+            Map<MaskingOutputStream, ByteArrayOutputStream> byStream = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                ByteArrayOutputStream bytes = byStream.get(e.stream);
+                if (bytes == null) {
+                    bytes = new ByteArrayOutputStream();
+                    byStream.put(e.stream, bytes);
+                }
+                bytes.write(e.bytes, 0, e.bytes.length);
+            }
+            for (ByteArrayOutputStream bytes : byStream.values()) {
+                byte[] b = bytes.toByteArray();
+                if (b.length == 0 || b[b.length - 1] != '\n' || !clearance.clear(b, 0, b.length)) {
+                    return false;
+                }
+            }
+            taken = new ArrayList<>(entries);
+            entries.clear();
+            held = 0;
+            releasing = true;
         }
-        // Written under this lock, not the streams' (writers take a stream's lock, then this one): no
-        // masker exists before the replay, so nothing else writes to their targets meanwhile.
-        for (Entry e : entries) {
-            e.stream.passUnmasked(e.bytes);
+        try {
+            // Without this lock, as the replay writes: a stream's target may be the application's own
+            // stream, which may write back into a masking stream, whose writers take its lock, then this one.
+            for (Entry e : taken) {
+                e.stream.passUnmasked(e.bytes);
+            }
+        } finally {
+            synchronized (this) {
+                releasing = false;
+                notifyAll();
+            }
         }
-        entries.clear();
-        held = 0;
-        replayed = true;
-        notifyAll();
         return true;
+    }
+
+    private void waitWhileReleasing() {
+        boolean interrupted = false;
+        while (releasing) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
      * Returns once the replay is over, or after {@link #MAX_WAIT_MILLIS} if it never comes (an engine that
      * hangs must not hang the build: the caller then meets the same failure and withholds, never writes
-     * unmasked). Never called with a stream's lock held, which the replay needs.
+     * unmasked). With a {@code stream}, returns as soon as nothing of that stream is held or being
+     * written out any more: after {@link #releaseUnmasked}, a stream with nothing left need not wait for
+     * the engine. Never called with a stream's lock held, which the replay needs.
      */
-    void awaitReplay() {
+    void awaitReplay(MaskingOutputStream stream) {
         boolean interrupted = false;
         long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
         synchronized (this) {
-            for (long left = MAX_WAIT_MILLIS; !replayed && left > 0; left = deadline - System.currentTimeMillis()) {
+            for (long left = MAX_WAIT_MILLIS; mustWait(stream) && left > 0; left = deadline - System.currentTimeMillis()) {
                 try {
                     wait(left);
                 } catch (InterruptedException e) {
@@ -215,5 +253,21 @@ public final class WriteBacklog {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Called with this backlog's lock held. */
+    private boolean mustWait(MaskingOutputStream stream) {
+        if (replayed) {
+            return false;
+        }
+        if (stream == null || replayStarted || releasing) {
+            return true;
+        }
+        for (Entry e : entries) {
+            if (e.stream == stream) {
+                return true;
+            }
+        }
+        return false;
     }
 }

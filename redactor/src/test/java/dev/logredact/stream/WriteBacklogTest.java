@@ -179,32 +179,81 @@ class WriteBacklogTest {
             (b, off, len) -> !new String(b, off, len, StandardCharsets.UTF_8).contains("secret");
 
     @Test
-    void clearedBytesAreWrittenAsTheyAreInOrderAndLaterWritesAreMasked() throws Exception {
+    void clearedLinesAreWrittenAsTheyAreInOrderAndLaterWritesWaitToBeMasked() throws Exception {
         TwoStreams t = new TwoStreams();
         t.out.write(bytes("out 1\n"));
         t.err.write(bytes("err 1\n"));
-        t.out.write(bytes("out 2, unfinished"));
+        t.out.write(bytes("out 2\n"));
         assertTrue(t.backlog.releaseUnmasked(NO_SECRET_WORD));
-        assertEquals("out 1\nerr 1\nout 2, unfinished", t.sink.toString("UTF-8"));
-        t.ready.set(true);
-        t.out.write(bytes(" zq9-very-secret-77\n"));
+        assertEquals("out 1\nerr 1\nout 2\n", t.sink.toString("UTF-8"));
+        // Nothing of its own held: a drain need not wait for the engine (it would wait 60 s here).
         t.out.drain();
+        t.backlog.stopHolding();
+        Thread late = new Thread(() -> {
+            try {
+                t.out.write(bytes("late zq9-very-secret-77\n"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        late.start();
+        late.join(200);
+        assertTrue(late.isAlive(), "a write after the release waits for the engine");
+        t.ready.set(true);
         t.backlog.replay();
-        assertEquals("out 1\nerr 1\nout 2, unfinished [REDACTED:env:API_TOKEN]\n", t.sink.toString("UTF-8"));
+        late.join();
+        assertEquals("out 1\nerr 1\nout 2\nlate [REDACTED:env:API_TOKEN]\n", t.sink.toString("UTF-8"));
     }
 
     @Test
-    void oneStreamThatIsNotClearKeepsEverythingForTheMaskers() throws Exception {
+    void aStreamThatIsNotClearOrEndsMidLineKeepsEverythingForTheMaskers() throws Exception {
         TwoStreams t = new TwoStreams();
         t.out.write(bytes("out 1\n"));
         // Only the stream's bytes together hold the word: each write alone would pass.
         t.err.write(bytes("sec"));
         t.err.write(bytes("ret zq9-very-secret-77\n"));
         assertFalse(t.backlog.releaseUnmasked(NO_SECRET_WORD));
-        assertEquals(0, t.sink.size());
+        TwoStreams unfinished = new TwoStreams();
+        unfinished.out.write(bytes("out 1\nout 2 without its end"));
+        assertFalse(unfinished.backlog.releaseUnmasked(NO_SECRET_WORD), "the rest of the line may make it a secret");
+        assertEquals(0, t.sink.size() + unfinished.sink.size());
         t.ready.set(true);
         t.backlog.replay();
         assertEquals("out 1\nsecret [REDACTED:env:API_TOKEN]\n", t.sink.toString("UTF-8"));
         assertFalse(t.backlog.releaseUnmasked(NO_SECRET_WORD), "after the replay nothing is held to release");
+    }
+
+    /**
+     * A stream's target may write back into a masking stream (an application's tee): that write is held
+     * for the replay, not lost, and the release does not deadlock with it.
+     */
+    @Test
+    void aWriteMadeWhileReleasingIsHeldForTheReplay() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WriteBacklog backlog = new WriteBacklog(1 << 20);
+        AtomicBoolean ready = new AtomicBoolean();
+        MaskingOutputStream err = stream(sink, backlog, ready);
+        java.io.OutputStream tee = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                sink.write(b, off, len);
+                err.write(bytes("tee zq9-very-secret-77\n"));
+            }
+        };
+        MaskingOutputStream out = new MaskingOutputStream(tee, () -> {
+            assertTrue(ready.get(), "masker made before the engine was ready");
+            return new StreamMasker(RULES, SECRETS, StandardCharsets.UTF_8, tee, StreamMasker.RedactionSink.NONE);
+        }, backlog, 200, true);
+        out.write(bytes("out 1\n"));
+        assertTrue(backlog.releaseUnmasked(NO_SECRET_WORD));
+        assertEquals("out 1\n", sink.toString("UTF-8"));
+        ready.set(true);
+        backlog.replay();
+        assertEquals("out 1\ntee [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
     }
 }

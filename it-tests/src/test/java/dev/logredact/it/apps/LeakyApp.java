@@ -137,7 +137,6 @@ public final class LeakyApp {
                     // No rule keyword anywhere: what a JVM that exits before the engine is built may write without it.
                     System.out.println("Hello, world");
                     System.err.println("caf\u00e9 ready");
-                    System.out.print("unfinished");
                     break;
                 case "clean":
                     System.out.println("nothing secret here: BUILD SUCCESS, token count 3");
