@@ -155,7 +155,12 @@ final class AgentRuntime {
             // What the threads queued goes to the backlog first, where a JVM that exits before its
             // engine is built may write it without waiting for it, if nothing in it can be masked.
             streams.drainQueued();
-            boolean released = engine.releaseWithoutEngine();
+            boolean released = false;
+            try {
+                released = engine.releaseWithoutEngine();
+            } catch (RuntimeException | LinkageError e) {
+                // Only the shortcut is lost: the drain below writes, through the engine, what is still held.
+            }
             // Writes from here on (other shutdown hooks) wait for the engine rather than being held,
             // since nothing would write out what is held once this hook is done.
             engine.backlog().stopHolding();
