@@ -16,7 +16,9 @@ import dev.logredact.stream.WriteBacklog;
  *
  * <p>Only for the embedded rules, whose keywords the build stored apart from them: reading any rules
  * takes most of the time this saves. And only when the engine would print nothing either: a refused
- * secret's warning or a bad mask's must not be lost to a JVM that exits early.
+ * secret's warning or a bad mask's must not be lost to a JVM that exits early. What gives: a line the
+ * engine's own thread prints through a masked stream while it is built (a JDK warning, say) after the
+ * release is held for the replay, which this JVM no longer waits for. Lost, never written unmasked.
  */
 final class ExitClearance implements WriteBacklog.Clearance {
     /** How long the exit waits for the known secrets to be read; past it, it waits for the engine. */

@@ -132,8 +132,9 @@ public final class MaskingOutputStream extends OutputStream {
             try {
                 target.write(bytes);
                 target.flush();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // The writer was told its write succeeded; the stream's next write meets the same failure.
+                // Not thrown on: the other streams' released bytes must still be written.
             }
         }
     }
@@ -181,7 +182,7 @@ public final class MaskingOutputStream extends OutputStream {
                 return;
             }
             closed = true;
-            drain();
+            releaseHeld();
             watched = false;
             IdleRelease.forget(this);
             target.close();
@@ -192,19 +193,27 @@ public final class MaskingOutputStream extends OutputStream {
     public void drain() throws IOException {
         awaitBacklog();
         synchronized (lock) {
-            if (masker == null) {
-                // Never written to, so nothing is held: no reason to wait for an engine.
-                target.flush();
-                return;
-            }
-            try {
-                masker.releaseAll(true);
-            } catch (IOException e) {
-                throw e;
-            } catch (Throwable t) {
-                recover(t);
-                target.flush();
-            }
+            releaseHeld();
+        }
+    }
+
+    /**
+     * With the lock held, after the backlog was waited for (never waited for here: the replay, and the
+     * backlog's release, need this lock).
+     */
+    private void releaseHeld() throws IOException {
+        if (masker == null) {
+            // Never written to, so nothing is held: no reason to wait for an engine.
+            target.flush();
+            return;
+        }
+        try {
+            masker.releaseAll(true);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            recover(t);
+            target.flush();
         }
     }
 

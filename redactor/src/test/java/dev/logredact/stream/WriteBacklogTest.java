@@ -256,4 +256,27 @@ class WriteBacklogTest {
         backlog.replay();
         assertEquals("out 1\ntee [REDACTED:env:API_TOKEN]\n", sink.toString("UTF-8"));
     }
+
+    /** A stream closed after a release waits for what was held for it since, and it is masked. */
+    @Test
+    void aCloseAfterTheReleaseWaitsForWhatWasHeldSince() throws Exception {
+        TwoStreams t = new TwoStreams();
+        t.out.write(bytes("out 1\n"));
+        assertTrue(t.backlog.releaseUnmasked(NO_SECRET_WORD));
+        t.out.write(bytes("out 2 zq9-very-secret-77\n"));
+        Thread closer = new Thread(() -> {
+            try {
+                t.out.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        closer.start();
+        closer.join(200);
+        assertTrue(closer.isAlive(), "closed while a write of its stream was still held");
+        t.ready.set(true);
+        t.backlog.replay();
+        closer.join();
+        assertEquals("out 1\nout 2 [REDACTED:env:API_TOKEN]\n", t.sink.toString("UTF-8"));
+    }
 }
