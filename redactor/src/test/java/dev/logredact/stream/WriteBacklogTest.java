@@ -29,6 +29,25 @@ class WriteBacklogTest {
         }, backlog, 200, true);
     }
 
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Starts {@code step} on a thread of its own and checks that it is still waiting 200 ms later. */
+    private static Thread waiting(Step step, String why) throws InterruptedException {
+        Thread thread = new Thread(() -> {
+            try {
+                step.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        thread.join(200);
+        assertTrue(thread.isAlive(), why);
+        return thread;
+    }
+
     /** Standard output and error of one JVM: two streams into one sink, behind one backlog. */
     private static final class TwoStreams {
         final ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -189,16 +208,8 @@ class WriteBacklogTest {
         // Nothing of its own held: a drain need not wait for the engine (it would wait 60 s here).
         t.out.drain();
         t.backlog.stopHolding();
-        Thread late = new Thread(() -> {
-            try {
-                t.out.write(bytes("late zq9-very-secret-77\n"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        late.start();
-        late.join(200);
-        assertTrue(late.isAlive(), "a write after the release waits for the engine");
+        Thread late = waiting(() -> t.out.write(bytes("late zq9-very-secret-77\n")),
+                "a write after the release waits for the engine");
         t.ready.set(true);
         t.backlog.replay();
         late.join();
@@ -264,16 +275,7 @@ class WriteBacklogTest {
         t.out.write(bytes("out 1\n"));
         assertTrue(t.backlog.releaseUnmasked(NO_SECRET_WORD));
         t.out.write(bytes("out 2 zq9-very-secret-77\n"));
-        Thread closer = new Thread(() -> {
-            try {
-                t.out.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        closer.start();
-        closer.join(200);
-        assertTrue(closer.isAlive(), "closed while a write of its stream was still held");
+        Thread closer = waiting(t.out::close, "closed while a write of its stream was still held");
         t.ready.set(true);
         t.backlog.replay();
         closer.join();
