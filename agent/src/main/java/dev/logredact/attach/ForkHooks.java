@@ -1,9 +1,9 @@
 package dev.logredact.attach;
 
+import dev.logredact.rules.CodeLocation;
+
 import java.io.File;
 import java.io.PrintStream;
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.Map;
 
 /**
@@ -47,18 +47,8 @@ public final class ForkHooks {
      * loader defined them, else (on the boot class path, where they have none) the jar their class file
      * is read from.
      */
-    static String jarPath() throws Exception {
-        CodeSource source = LogredactAgent.class.getProtectionDomain().getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        if (location == null) {
-            String own = String.valueOf(LogredactAgent.class.getResource("LogredactAgent.class"));
-            int end = own.indexOf("!/");
-            if (!own.startsWith("jar:") || end < 0) {
-                throw new IllegalStateException("not loaded from a jar: " + own);
-            }
-            location = new URL(own.substring("jar:".length(), end));
-        }
-        return new File(location.toURI()).getPath();
+    static String jarPath() {
+        return CodeLocation.of(LogredactAgent.class).getPath();
     }
 
     public static Object starting(Object builder) {

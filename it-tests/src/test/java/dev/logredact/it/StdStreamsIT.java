@@ -271,6 +271,30 @@ class StdStreamsIT {
     }
 
     /**
+     * A rule file is kept checked in the user's cache (XDG_CACHE_HOME), so the next JVM skips its TOML
+     * and pattern compiling; an edit of the file is seen by the next JVM all the same.
+     */
+    @Test
+    void ruleFilesAreKeptInTheUserCacheAndAnEditIsSeen(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("acme.toml");
+        Files.write(rules, ("[extend]\nuseDefault = true\n\n[[rules]]\nid = \"acme-key\"\n"
+                + "regex = 'acme_[a-z0-9]{20}'\nkeywords = [\"acme_\"]\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Path cache = dir.resolve("cache").resolve("logredact").resolve("rules");
+        for (int run = 0; run < 2; run++) {
+            AgentJar.Run masked = app(env, "rules=" + rules, "custom", "println");
+            assertEquals("custom [REDACTED:acme-key]\nprintln " + MASK + "\n", masked.out(), masked.stderr);
+            try (java.util.stream.Stream<Path> entries = Files.list(cache)) {
+                assertEquals(1, entries.count(), "run " + run + ": one entry for the one rule set");
+            }
+        }
+        Files.write(rules, "[extend]\nuseDefault = true\n".getBytes(StandardCharsets.UTF_8));
+        AgentJar.Run edited = app(env, "rules=" + rules, "custom");
+        assertEquals("custom acme_0123456789abcdefghij\n", edited.out(), "the rule removed from the file is gone");
+    }
+
+    /**
      * GitHub Actions, opt-in: the runner is told to mask what a rule found, once, straight on the
      * descriptor (so the command is not itself masked); known secrets, which the runner already has, are
      * not sent.

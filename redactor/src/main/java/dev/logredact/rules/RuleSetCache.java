@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -240,13 +239,7 @@ public final class RuleSetCache {
      * classes) means new entries, since it may compile or check rules differently.
      */
     private static String engineBuild() {
-        URL location = RuleSetCache.class.getProtectionDomain().getCodeSource().getLocation();
-        File code;
-        try {
-            code = new File(location.toURI());
-        } catch (Exception e) {
-            throw new IllegalStateException("no code location", e);
-        }
+        File code = CodeLocation.of(RuleSetCache.class);
         File stamp = code.isDirectory()
                 ? new File(code, RuleSetCache.class.getName().replace('.', File.separatorChar) + ".class") : code;
         return code + "|" + stamp.length() + "|" + stamp.lastModified();

@@ -159,18 +159,35 @@ public final class RuleSetLoader {
      * (the embedded set loads fast as it is).
      */
     private static String fileSpec(String spec) {
+        if (!namesFiles(spec)) {
+            return null;
+        }
         StringBuilder files = new StringBuilder(spec).append('\n').append(Paths.get("").toAbsolutePath()).append('\n');
-        boolean anyFile = false;
+        for (String part : spec.split(",")) {
+            String item = part.trim();
+            if (!item.isEmpty()) {
+                files.append(isFile(item) ? Paths.get(item).toAbsolutePath().normalize().toString() : item).append('\n');
+            }
+        }
+        return files.toString();
+    }
+
+    /**
+     * Whether {@code spec} names a rule file, not only {@code default} or {@code none}: only such a set is
+     * worth a {@link RuleSetCache}, and only then need a caller set one up.
+     */
+    public static boolean namesFiles(String spec) {
         for (String part : (spec == null ? "" : spec).split(",")) {
             String item = part.trim();
-            if (item.isEmpty()) {
-                continue;
+            if (!item.isEmpty() && isFile(item)) {
+                return true;
             }
-            boolean file = !item.equalsIgnoreCase(DEFAULT_SOURCE) && !item.equalsIgnoreCase("none");
-            anyFile |= file;
-            files.append(file ? Paths.get(item).toAbsolutePath().normalize().toString() : item).append('\n');
         }
-        return anyFile ? files.toString() : null;
+        return false;
+    }
+
+    private static boolean isFile(String item) {
+        return !item.equalsIgnoreCase(DEFAULT_SOURCE) && !item.equalsIgnoreCase("none");
     }
 
     private static RuleSet load(String spec, RuleSetCache.Reads reads) throws RuleLoadException {

@@ -133,6 +133,10 @@ public final class LeakyApp {
                     new ProcessBuilder("kill", "-TERM", Long.toString(ProcessHandle.current().pid())).start();
                     Thread.sleep(60_000);
                     break;
+                case "custom":
+                    // Only a rule file of the test's own finds it.
+                    System.out.println("custom acme_" + "0123456789abcdefghij");
+                    break;
                 case "hello":
                     // No rule keyword anywhere: what a JVM that exits before the engine is built may write without it.
                     System.out.println("Hello, world");
