@@ -35,6 +35,38 @@ final class BytesClassFile {
     }
 
     /**
+     * Loads and initialises a class this writes, so that its bytes are in the holder's field; false when
+     * there is none (the build step did not run: in an IDE, say).
+     */
+    static boolean initialise(String className) {
+        try {
+            Class.forName(className, true, BytesClassFile.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The bytes a holder's field was given, or null when it was given none. */
+    static byte[] joined(String[] chunks) {
+        if (chunks == null) {
+            return null;
+        }
+        int length = 0;
+        for (String c : chunks) {
+            length += c.length();
+        }
+        byte[] binary = new byte[length];
+        int at = 0;
+        for (String c : chunks) {
+            byte[] bytes = c.getBytes(StandardCharsets.ISO_8859_1);
+            System.arraycopy(bytes, 0, binary, at, bytes.length);
+            at += bytes.length;
+        }
+        return binary;
+    }
+
+    /**
      * @param internalName the class's name as in class files ({@code a/b/C})
      * @param holder the internal name of the class whose static {@code String[]} field {@code field} the
      *     chunks are stored in; it must be of the same package and class loader, as the field need not be public

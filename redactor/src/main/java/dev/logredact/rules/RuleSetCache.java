@@ -47,6 +47,10 @@ public final class RuleSetCache {
     private static final int MAX_ENTRIES = 32;
     private static final String SUFFIX = ".rules";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    /** A class {@link DefaultRulesBinary} writes: a stamp unique to each build of this engine. */
+    static final String BUILD_STAMP_CLASS = "dev.logredact.rules.BuildStampData";
+    /** Where {@value #BUILD_STAMP_CLASS}'s static initialiser leaves the stamp (see {@link BytesClassFile}). */
+    static volatile String[] buildStampChunks;
 
     private final Path dir;
     private final String build;
@@ -239,6 +243,12 @@ public final class RuleSetCache {
      * classes) means new entries, since it may compile or check rules differently.
      */
     private static String engineBuild() {
+        byte[] built = BytesClassFile.initialise(BUILD_STAMP_CLASS) ? BytesClassFile.joined(buildStampChunks) : null;
+        if (built != null) {
+            return new String(built, StandardCharsets.ISO_8859_1);
+        }
+        // Without the build step (in an IDE): the code's own file. Costly for a class on the boot class
+        // path, where it means opening the jar again, in Java.
         File code = CodeLocation.of(RuleSetCache.class);
         File stamp = code.isDirectory()
                 ? new File(code, RuleSetCache.class.getName().replace('.', File.separatorChar) + ".class") : code;

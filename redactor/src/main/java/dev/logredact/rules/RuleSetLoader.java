@@ -84,7 +84,7 @@ public final class RuleSetLoader {
 
     /** The bytes {@link DefaultRulesBinary} wrote, or null when the build did not run (in an IDE, say). */
     static byte[] defaultBinary() {
-        return loaded(DEFAULT_CLASS) ? joined(defaultChunks) : null;
+        return BytesClassFile.initialise(DEFAULT_CLASS) ? BytesClassFile.joined(defaultChunks) : null;
     }
 
     /**
@@ -92,36 +92,8 @@ public final class RuleSetLoader {
      * Null when the build did not store them (or one of the rules runs without a keyword).
      */
     public static byte[][] defaultKeywords() {
-        byte[] stored = loaded(DEFAULT_KEYWORDS_CLASS) ? joined(defaultKeywordChunks) : null;
+        byte[] stored = BytesClassFile.initialise(DEFAULT_KEYWORDS_CLASS) ? BytesClassFile.joined(defaultKeywordChunks) : null;
         return stored == null ? null : StreamKeywords.read(stored);
-    }
-
-    /** Loads and initialises a class {@link DefaultRulesBinary} writes; false when there is none. */
-    private static boolean loaded(String className) {
-        try {
-            Class.forName(className, true, RuleSetLoader.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static byte[] joined(String[] chunks) {
-        if (chunks == null) {
-            return null;
-        }
-        int length = 0;
-        for (String c : chunks) {
-            length += c.length();
-        }
-        byte[] binary = new byte[length];
-        int at = 0;
-        for (String c : chunks) {
-            byte[] bytes = c.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            System.arraycopy(bytes, 0, binary, at, bytes.length);
-            at += bytes.length;
-        }
-        return binary;
     }
 
     private static InputStream resource(String name) {

@@ -36,6 +36,17 @@ class RuleSetCacheTest {
         assertNotNull(cache.get(spec(toml)), "served from the cache");
     }
 
+    /**
+     * Each build stamps itself, so a set kept by another build (which may check rules otherwise) is not
+     * used; read from a generated class, not the jar, which on the boot class path costs milliseconds.
+     */
+    @Test
+    void theBuildStampedThisEngine() {
+        assertTrue(BytesClassFile.initialise(RuleSetCache.BUILD_STAMP_CLASS), "the build did not write the stamp");
+        String stamp = new String(BytesClassFile.joined(RuleSetCache.buildStampChunks), StandardCharsets.ISO_8859_1);
+        assertTrue(stamp.matches("build [0-9a-f-]{36}"), stamp);
+    }
+
     @Test
     void gitleaksDefaultsComeBackWhole() throws Exception {
         RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
