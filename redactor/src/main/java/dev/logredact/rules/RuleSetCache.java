@@ -18,8 +18,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
 /**
@@ -35,14 +34,16 @@ import java.util.zip.CRC32;
  * compiling every pattern: for gitleaks' 222 rules that is most of a short command's start-up. Patterns
  * read back compile on first use, as the embedded defaults' do.
  *
- * <p>Only sets without errors are kept. An entry is named by the SHA-256 of this engine's build and the
- * rule spec, and holds the SHA-256 of every file the load read ({@code [extend]} included): it is used
- * only while each of those files still has that content. The directory must belong to this user and be
- * closed to others; an entry that is truncated, damaged or from another build is ignored and replaced.
+ * <p>Only sets without errors are kept. An entry is named by a {@link #checksum} of this engine's build
+ * and the rule spec, and holds the checksum of every file the load read ({@code [extend]} included): it
+ * is used only while each of those files still has that content. The directory must belong to this
+ * user and be closed to others; an entry that is truncated, damaged or from another build is ignored and replaced.
  * Nothing here is ever an error: without a usable cache, rules load as they would without one.
  */
 public final class RuleSetCache {
-    private static final int MAGIC = 0x4c524331; // "LRC1"
+    private static final int MAGIC = 0x4c524332; // "LRC2"
+    /** See {@link #checksum}. */
+    private static final int CHECKSUM_BYTES = 12;
     /** Entries beyond this many are removed, oldest first, when one is written. */
     private static final int MAX_ENTRIES = 32;
     private static final String SUFFIX = ".rules";
@@ -103,9 +104,9 @@ public final class RuleSetCache {
             }
             for (int i = in.readInt(); i > 0; i--) {
                 Path file = Paths.get(in.readUTF());
-                byte[] digest = new byte[32];
+                byte[] digest = new byte[CHECKSUM_BYTES];
                 in.readFully(digest);
-                if (!Arrays.equals(digest, sha256(Files.readAllBytes(file)))) {
+                if (!Arrays.equals(digest, checksum(Files.readAllBytes(file)))) {
                     return null;
                 }
             }
@@ -184,17 +185,17 @@ public final class RuleSetCache {
         }
     }
 
-    /** The files a load read, each with the SHA-256 of the bytes it used. */
+    /** The files a load read, each with the {@link #checksum} of the bytes it used. */
     static final class Reads {
         private final Map<String, byte[]> digests = new LinkedHashMap<>();
 
         void read(Path file, byte[] bytes) {
-            digests.put(file.toAbsolutePath().normalize().toString(), sha256(bytes));
+            digests.put(file.toAbsolutePath().normalize().toString(), checksum(bytes));
         }
     }
 
     private Path entry(String spec) {
-        byte[] key = sha256((build + '\n' + spec).getBytes(StandardCharsets.UTF_8));
+        byte[] key = checksum((build + '\n' + spec).getBytes(StandardCharsets.UTF_8));
         StringBuilder name = new StringBuilder(64 + SUFFIX.length());
         for (byte b : key) {
             name.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
@@ -265,12 +266,26 @@ public final class RuleSetCache {
         return new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java SE runtime must provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available", e);
+    /**
+     * Length, CRC-32 and Adler-32: what tells a changed file (or spec) from the one kept, 96 bits, by the
+     * JDK's native code. Not SHA-256, whose first use loads the security providers, 13-20 ms of every
+     * JVM that uses this cache; and the strength would buy nothing: whoever can write this private
+     * directory can write any entry, with any checksum, and whoever can edit a rule file can edit its rules.
+     */
+    private static byte[] checksum(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length);
+        Adler32 adler = new Adler32();
+        adler.update(bytes, 0, bytes.length);
+        long length = bytes.length;
+        long sums = crc.getValue() << 32 | adler.getValue();
+        byte[] out = new byte[CHECKSUM_BYTES];
+        for (int i = 0; i < 4; i++) {
+            out[i] = (byte) (length >>> (24 - 8 * i));
         }
+        for (int i = 0; i < 8; i++) {
+            out[4 + i] = (byte) (sums >>> (56 - 8 * i));
+        }
+        return out;
     }
 }

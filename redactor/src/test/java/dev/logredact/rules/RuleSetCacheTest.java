@@ -69,6 +69,11 @@ class RuleSetCacheTest {
 
         write("top.toml", "[extend]\npath = \"base.toml\"\n");
         assertEquals(1, RuleSetLoader.load(top.toString(), cache).rules().size());
+
+        // The same length, one character changed: the checksum, not the size, tells.
+        write("base.toml", RULES.substring(0, RULES.indexOf("\n\n")).replace("{12}", "{13}") + "\n");
+        assertNull(cache.get(spec(top)), "a file changed in place, at the same length");
+        assertEquals("demo_[a-z0-9]{13}", RuleSetLoader.load(top.toString(), cache).rules().get(0).regexSource());
     }
 
     @Test
