@@ -66,21 +66,35 @@ public final class RuleSetCache {
      * created private to this user; null when neither can be used safely.
      */
     public static RuleSetCache inUserCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        String home = System.getProperty("user.home");
-        Path base = xdg != null && !xdg.isEmpty() && Paths.get(xdg).isAbsolute() ? Paths.get(xdg)
-                : home != null && !home.isEmpty() ? Paths.get(home, ".cache") : null;
-        return base == null ? null : in(base.resolve("logredact").resolve("rules"));
+        try {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            String home = System.getProperty("user.home");
+            Path base = xdg != null && !xdg.isEmpty() && Paths.get(xdg).isAbsolute() ? Paths.get(xdg)
+                    : home != null && !home.isEmpty() ? Paths.get(home, ".cache") : null;
+            return base == null ? null : in(base.resolve("logredact").resolve("rules"));
+        } catch (RuntimeException e) {
+            // A path this platform cannot hold (InvalidPathException): no cache, as documented.
+            return null;
+        }
     }
 
-    /** The cache in {@code dir}, created private to this user if missing; null when it is not safe to use. */
+    /**
+     * The cache in {@code dir}, created private to this user if missing; null when it is not safe to use:
+     * unless it is private, and the two directories above it let no one else rename it away (see
+     * {@link #isGuarded}), another user could put entries of their own in its place.
+     */
     public static RuleSetCache in(Path dir) {
         try {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir.getParent());
                 createPrivateDirectory(dir);
             }
-            return isPrivate(dir) ? new RuleSetCache(dir, engineBuild()) : null;
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            Path parent = dir.getParent();
+            boolean safe = isPrivate(dir, me) && isGuarded(parent, me)
+                    && isGuarded(parent == null ? null : parent.getParent(), me);
+            return safe ? new RuleSetCache(dir, engineBuild()) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -130,7 +144,7 @@ public final class RuleSetCache {
 
     /** Keeps a set that loaded without errors, with the content of every file read for it. */
     void put(String spec, RuleSet rules, Reads reads) {
-        if (rules.hasErrors()) {
+        if (rules.hasErrors() || reads.mixed) {
             return;
         }
         Path temp = null;
@@ -188,9 +202,17 @@ public final class RuleSetCache {
     /** The files a load read, each with the {@link #checksum} of the bytes it used. */
     static final class Reads {
         private final Map<String, byte[]> digests = new LinkedHashMap<>();
+        /** A file read twice gave two contents (saved in between): the set mixes both, and is not kept. */
+        private boolean mixed;
 
+        /**
+         * The path as the load opened it, made absolute but not normalised: checked later, it names the
+         * file a new load would read, through the same links ({@code ..} after a link is the link's target's parent).
+         */
         void read(Path file, byte[] bytes) {
-            digests.put(file.toAbsolutePath().normalize().toString(), checksum(bytes));
+            byte[] sum = checksum(bytes);
+            byte[] before = digests.put(file.toAbsolutePath().toString(), sum);
+            mixed |= before != null && !Arrays.equals(before, sum);
         }
     }
 
@@ -204,6 +226,14 @@ public final class RuleSetCache {
     }
 
     private void removeOldest() throws IOException {
+        // Left by a JVM killed while writing: an hour is far longer than any write takes.
+        File[] stale = dir.toFile().listFiles((d, name) -> name.startsWith("entry") && name.endsWith(".tmp"));
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        for (File f : stale == null ? new File[0] : stale) {
+            if (f.lastModified() < hourAgo) {
+                Files.deleteIfExists(f.toPath());
+            }
+        }
         File[] entries = dir.toFile().listFiles((d, name) -> name.endsWith(SUFFIX));
         if (entries == null || entries.length <= MAX_ENTRIES) {
             return;
@@ -224,19 +254,50 @@ public final class RuleSetCache {
     }
 
     /** Owned by this user and closed to everyone else, where the file system can say so. */
-    private static boolean isPrivate(Path dir) throws IOException {
+    private static boolean isPrivate(Path dir, UserPrincipal me) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             // No POSIX permissions (Windows): a directory under the user's profile is private by default.
             return true;
         }
         PosixFileAttributes attributes = view.readAttributes();
-        UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
         EnumSet<PosixFilePermission> others = EnumSet.complementOf(EnumSet.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
         others.retainAll(attributes.permissions());
         return attributes.isDirectory() && attributes.owner().equals(me) && others.isEmpty();
+    }
+
+    /**
+     * A directory above the cache: the user's or root's, and writable by no one else unless its sticky
+     * bit keeps others from renaming what is not theirs (as in {@code /tmp}). Followed if it is a link,
+     * as {@code ~/.cache} may be: the link is replaced only through its own parent. Null is the root.
+     */
+    private static boolean isGuarded(Path dir, UserPrincipal me) throws IOException {
+        if (dir == null) {
+            return true;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
+        if (view == null) {
+            return true;
+        }
+        PosixFileAttributes attributes = view.readAttributes();
+        if (!attributes.owner().equals(me) && !attributes.owner().getName().equals("root")) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        boolean othersWrite = permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        return !othersWrite || isSticky(dir);
+    }
+
+    /** The sticky bit, where the file system tells it ({@code unix:mode}): others may not rename what is not theirs. */
+    private static boolean isSticky(Path dir) {
+        try {
+            Object mode = Files.getAttribute(dir, "unix:mode");
+            return mode instanceof Integer && (((Integer) mode) & 01000) != 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -115,6 +115,33 @@ class RuleSetCacheTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
     }
 
+    /** A parent others can write lets them rename the private directory away and put their own in its place. */
+    @Test
+    void aCacheUnderADirectoryOthersCanWriteIsNotUsed() throws Exception {
+        Path open = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertNull(RuleSetCache.in(open.resolve("logredact").resolve("rules")), "the grandparent is open");
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        Path logredact = Files.createDirectory(closed.resolve("logredact"));
+        Files.setPosixFilePermissions(logredact, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertNull(RuleSetCache.in(logredact.resolve("rules")), "the parent is open");
+        Files.setPosixFilePermissions(logredact, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertNotNull(RuleSetCache.in(logredact.resolve("rules")));
+    }
+
+    /** A file saved between two reads of one load (two files extending it): the set mixes both, and is not kept. */
+    @Test
+    void aSetReadFromTwoVersionsOfAFileIsNotKept() throws Exception {
+        Path toml = write("rules.toml", RULES);
+        RuleSetCache cache = RuleSetCache.in(dir.resolve("cache"));
+        RuleSet rules = RuleSetLoader.load(toml.toString());
+        RuleSetCache.Reads reads = new RuleSetCache.Reads();
+        reads.read(toml, RULES.getBytes(StandardCharsets.UTF_8));
+        reads.read(toml, (RULES + "\n").getBytes(StandardCharsets.UTF_8));
+        cache.put(spec(toml), rules, reads);
+        assertEquals(0, entries(cache).length);
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
