@@ -49,6 +49,8 @@ final class WriteBehind {
     private List<String> writers = new ArrayList<>();
     private List<String> spareWriters = new ArrayList<>();
     private long lastActive;
+    /** Writers between deciding to write on their own thread and having written: while any is, it is not quiet. */
+    private int directWriters;
     /** A failed write of the masking thread's, thrown to the next writer, as a direct write would have been. */
     private volatile IOException failure;
     private boolean threadStarted;
@@ -81,7 +83,12 @@ final class WriteBehind {
         synchronized (lock) {
             throwFailure();
             long now = System.nanoTime();
-            boolean queued = !direct && len <= CAPACITY / 4 && !(length == 0 && now - lastActive >= quietNanos);
+            // Quiet means nothing queued and no write under way on its own thread: a writer that came
+            // while another's direct write was still going (its flush waiting on a slow terminal) would
+            // otherwise find a quiet spell, go direct too and wait for the turn; so would the next, and
+            // every write would then be written, and flushed, one at a time.
+            boolean queued = !direct && len <= CAPACITY / 4
+                    && !(length == 0 && directWriters == 0 && now - lastActive >= quietNanos);
             lastActive = now;
             if (queued) {
                 // A writer waiting for room is never interrupted out of its write; it keeps the interrupt.
@@ -103,6 +110,7 @@ final class WriteBehind {
                     return;
                 }
             }
+            directWriters++;
         }
         turn.lock();
         try {
@@ -113,6 +121,10 @@ final class WriteBehind {
             t.flush();
         } finally {
             turn.unlock();
+            synchronized (lock) {
+                directWriters--;
+                lastActive = System.nanoTime();
+            }
         }
     }
 

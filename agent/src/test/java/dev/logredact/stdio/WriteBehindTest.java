@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +40,8 @@ class WriteBehindTest {
         volatile long delayMillis;
         int writes;
         int flushes;
+        /** While set and closed, a flush waits for it: a terminal that has stopped reading. */
+        volatile CountDownLatch gate;
 
         Target(String name) {
             this.name = name;
@@ -65,6 +69,14 @@ class WriteBehindTest {
 
         @Override
         public void flush() {
+            CountDownLatch g = gate;
+            if (g != null) {
+                try {
+                    g.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             sleep(delayMillis);
             synchronized (log) {
                 flushes++;
@@ -292,6 +304,49 @@ class WriteBehindTest {
         queue.drain();
         assertTrue(keptInterrupt[0]);
         assertEquals("first\n".length() + 6 * chunk.length, textOf("out").length());
+    }
+
+    /**
+     * A write that comes while another is being written on its own thread is queued, even after a quiet
+     * spell: were it written on its own thread too, it would wait for the first, and so would every
+     * write after it, one at a time (a CI run once took 100 s for the test below).
+     */
+    @Test
+    void aWriteDuringAnotherWritersOwnWriteIsQueuedNotMadeToWait() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        out.gate = gate;
+        WriteBehind queue = new WriteBehind();
+        OutputStream channel = queue.channel(out);
+        Thread first = new Thread(() -> {
+            try {
+                write(channel, "first\n");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        synchronized (log) {
+            while (out.writes == 0) {
+                log.wait();
+            }
+        }
+        // Longer than the quiet spell, and the first write is still in its flush.
+        Thread.sleep(20);
+        Thread second = new Thread(() -> {
+            try {
+                write(channel, "second\n");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        second.start();
+        second.join(5_000);
+        boolean waited = second.isAlive();
+        gate.countDown();
+        first.join();
+        second.join();
+        assertFalse(waited, "the second write waited for the first one's flush");
+        assertEquals("first\nsecond\n", awaitText("out", "first\nsecond\n".length()));
     }
 
     /** A slow target fills the queue: writers wait for room, and still nothing is lost or reordered. */
