@@ -317,14 +317,7 @@ class WriteBehindTest {
         out.gate = gate;
         WriteBehind queue = new WriteBehind();
         OutputStream channel = queue.channel(out);
-        Thread first = new Thread(() -> {
-            try {
-                write(channel, "first\n");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        first.start();
+        Thread first = writing(channel, "first\n");
         synchronized (log) {
             while (out.writes == 0) {
                 log.wait();
@@ -332,14 +325,7 @@ class WriteBehindTest {
         }
         // Longer than the quiet spell, and the first write is still in its flush.
         Thread.sleep(20);
-        Thread second = new Thread(() -> {
-            try {
-                write(channel, "second\n");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        second.start();
+        Thread second = writing(channel, "second\n");
         second.join(5_000);
         boolean waited = second.isAlive();
         gate.countDown();
@@ -347,6 +333,19 @@ class WriteBehindTest {
         second.join();
         assertFalse(waited, "the second write waited for the first one's flush");
         assertEquals("first\nsecond\n", awaitText("out", "first\nsecond\n".length()));
+    }
+
+    /** A thread started to write {@code text} to {@code channel}. */
+    private static Thread writing(OutputStream channel, String text) {
+        Thread thread = new Thread(() -> {
+            try {
+                write(channel, text);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        return thread;
     }
 
     /** A slow target fills the queue: writers wait for room, and still nothing is lost or reordered. */
