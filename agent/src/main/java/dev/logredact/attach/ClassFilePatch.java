@@ -21,6 +21,12 @@ abstract class ClassFilePatch extends ClassPatch {
     }
 
     /**
+     * The names of the methods the patch may change. Every other method is passed over without its name
+     * being decoded: {@code System} has a hundred, looked at in the interpreter at every JVM's start-up.
+     */
+    abstract List<String> methodNames();
+
+    /**
      * Writes the prologue of one method into {@code code}, ending where the original code starts (a
      * frame there is added by the patch when the prologue jumps), or returns false to leave the method.
      */
@@ -59,7 +65,12 @@ abstract class ClassFilePatch extends ClassPatch {
         int methods = ConstantPool.u2(in, at);
         at = rest.copy(in, at, 2);
         boolean patched = false;
+        List<String> names = methodNames();
         for (int i = 0; i < methods; i++) {
+            if (!pool.utf8In(ConstantPool.u2(in, at + 2), names)) {
+                at = rest.copy(in, at, member(in, at) - at);
+                continue;
+            }
             int access = ConstantPool.u2(in, at);
             String name = pool.utf8(ConstantPool.u2(in, at + 2));
             String descriptor = pool.utf8(ConstantPool.u2(in, at + 4));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,12 +65,17 @@ final class ConstantPool {
         return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
     }
 
-    /** The text of an existing Utf8 entry. */
-    String utf8(int index) throws IOException {
-        int at = offsets[index];
-        if (index <= 0 || index >= offsets.length || at == 0 || classFile[at] != UTF8) {
+    /** Where an existing Utf8 entry starts. */
+    private int utf8Entry(int index) throws IOException {
+        if (index <= 0 || index >= offsets.length || offsets[index] == 0 || classFile[offsets[index]] != UTF8) {
             throw new IOException("constant " + index + " is not a Utf8 entry");
         }
+        return offsets[index];
+    }
+
+    /** The text of an existing Utf8 entry. */
+    String utf8(int index) throws IOException {
+        int at = utf8Entry(index);
         int length = u2(classFile, at + 1);
         for (int i = at + 3, end = at + 3 + length; i < end; i++) {
             if (classFile[i] <= 0) {
@@ -79,6 +85,30 @@ final class ConstantPool {
         }
         // ASCII, as every name a patch looks for is: one byte per char.
         return new String(classFile, at + 3, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether an existing Utf8 entry is one of {@code texts}, all ASCII, compared in place: no text is
+     * made for the entries that are none of them.
+     */
+    boolean utf8In(int index, List<String> texts) throws IOException {
+        int at = utf8Entry(index);
+        int length = u2(classFile, at + 1);
+        for (String text : texts) {
+            if (text.length() == length && sameAscii(text, at + 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameAscii(String text, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            if (classFile[at + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of entries plus one, as the class file's constant_pool_count says. */

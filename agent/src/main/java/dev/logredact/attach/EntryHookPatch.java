@@ -130,6 +130,15 @@ public final class EntryHookPatch extends ClassFilePatch {
     }
 
     @Override
+    List<String> methodNames() {
+        List<String> names = new ArrayList<>(targets.size());
+        for (Target t : targets) {
+            names.add(t.name);
+        }
+        return names;
+    }
+
+    @Override
     boolean prologue(int access, String name, String descriptor, Bytecode code) {
         for (Target t : targets) {
             if (t.name.equals(name) && t.descriptor.equals(descriptor)) {

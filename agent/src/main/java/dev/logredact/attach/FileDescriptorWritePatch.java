@@ -1,6 +1,7 @@
 package dev.logredact.attach;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,6 +36,11 @@ public final class FileDescriptorWritePatch extends ClassFilePatch {
         this.hookClass = hooks.getName();
         this.out = out;
         this.err = err;
+    }
+
+    @Override
+    List<String> methodNames() {
+        return out || err ? Collections.singletonList("write") : Collections.<String>emptyList();
     }
 
     @Override

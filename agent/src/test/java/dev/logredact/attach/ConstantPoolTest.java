@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ConstantPoolTest {
     /** What the JDK writes, less its two length bytes. */
@@ -33,6 +35,35 @@ class ConstantPoolTest {
             }
             String text = new String(chars);
             assertArrayEquals(writeUtf(text), ConstantPool.modifiedUtf8(text), text);
+        }
+    }
+
+    @Test
+    void aUtf8EntryIsComparedInPlaceWithTheNamesAsked() throws IOException {
+        byte[] classFile = classFileBytes(String.class);
+        ConstantPool pool = new ConstantPool(classFile);
+        int checked = 0;
+        for (int index = 1; index < pool.count(); index++) {
+            String text;
+            try {
+                text = pool.utf8(index);
+            } catch (IOException notUtf8) {
+                int i = index;
+                assertThrows(IOException.class, () -> pool.utf8In(i, java.util.Collections.singletonList("x")));
+                continue;
+            }
+            assertEquals(true, pool.utf8In(index, Arrays.asList("nothing", text)), text);
+            assertEquals(false, pool.utf8In(index, Arrays.asList(text + "x", text.isEmpty() ? "y" : text.substring(1))), text);
+            checked++;
+        }
+        assertEquals(true, checked > 100, checked + " entries");
+        assertThrows(IOException.class, () -> pool.utf8In(0, java.util.Collections.singletonList("x")));
+        assertThrows(IOException.class, () -> pool.utf8In(pool.count(), java.util.Collections.singletonList("x")));
+    }
+
+    private static byte[] classFileBytes(Class<?> type) throws IOException {
+        try (java.io.InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
         }
     }
 }
