@@ -139,11 +139,14 @@ public final class LiteralIndex {
     /**
      * This index with {@code more} patterns after its own, numbered from {@link #patternCount()}: what a
      * stream needs when a secret is learned. Its tables are copied and the new patterns entered, unless
-     * one needs a shorter key or the tables would be too full; then it is built anew, with room to grow.
+     * one needs a shorter key, the tables would be too full or this index is empty; then it is built
+     * anew, with room to grow.
      */
     public LiteralIndex plus(byte[][] more) {
         int total = patterns.length + more.length;
-        boolean fits = total * 2 <= slotKeys.length && total * 8L <= bitmap.length * 64L;
+        // An empty index has no q of its own (1 is a placeholder): grown from it, every key would be one
+        // byte long, and the scan would test a byte pair at every position where it could skip several.
+        boolean fits = patterns.length > 0 && total * 2 <= slotKeys.length && total * 8L <= bitmap.length * 64L;
         for (byte[] p : more) {
             fits &= p.length > 0 && firstWord(p) >= q;
         }
@@ -229,6 +232,11 @@ public final class LiteralIndex {
             prefixes = p;
         }
         return p;
+    }
+
+    /** The length of the keys, q: the more bytes a key has, the further a scan can skip. */
+    int keyLength() {
+        return q;
     }
 
     public int patternCount() {

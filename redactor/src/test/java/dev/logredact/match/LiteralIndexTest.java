@@ -99,6 +99,17 @@ class LiteralIndexTest {
     }
 
     @Test
+    void anIndexGrownFromAnEmptyOneHasTheKeysOfOneBuiltAtOnce() {
+        byte[][] few = {"abcdefghij".getBytes(StandardCharsets.US_ASCII), "0123456789".getBytes(StandardCharsets.US_ASCII)};
+        LiteralIndex grown = new LiteralIndex(new byte[0][]).plus(few);
+        assertEquals(new LiteralIndex(few).keyLength(), grown.keyLength());
+        assertEquals(8, grown.keyLength());
+        byte[][] more = {"klmnopqrst".getBytes(StandardCharsets.US_ASCII)};
+        assertEquals(8, grown.plus(more).keyLength());
+        assertEquals(3, grown.plus(new byte[][] {"xyz".getBytes(StandardCharsets.US_ASCII)}).keyLength());
+    }
+
+    @Test
     void aSecretThatRepeatsItsOwnPrefixIsFoundAfterASplit() {
         LiteralIndex index = new LiteralIndex(new byte[][] {"11112222".getBytes(StandardCharsets.US_ASCII)});
         byte[] text = "id=11112222".getBytes(StandardCharsets.US_ASCII);
