@@ -63,9 +63,19 @@ public final class LiteralIndex {
      * With keys of two bytes or more: per pair of bytes, how far a window of q bytes that ends with it
      * can move on before a key could start in it (q - 1 for a pair in no key; 0 for the last pair of a
      * key). A scan reads one pair per window and mostly moves several bytes (Wu and Manber's shift
-     * table), where the pair table reads a pair at every position. Null when q is 1.
+     * table), where the pair table reads a pair at every position. Null when q is 1 or {@link #triples} is used.
      */
     private final byte[] shift;
+    /**
+     * For a large set (a thousand forms and more, as a run that learns hundreds of secrets holds), the
+     * same over each window's last three bytes, moving up to q - 2: by then the keys' pairs of letters
+     * and digits are so many that a window's last pair mostly moves it little, where three bytes still
+     * mostly rule every key out. Indexed by the low six bits of each byte, which keep letters, digits and
+     * most punctuation apart without a hash in the scan's chain of dependent steps (bytes that share them
+     * only share the smaller move). Null when unused; {@link #shift} is then null.
+     */
+    private final byte[] triples;
+    private static final int TRIPLE_PATTERNS = 1024;
 
     public LiteralIndex(byte[][] patterns) {
         this.patterns = patterns.clone();
@@ -94,7 +104,11 @@ public final class LiteralIndex {
         int bits = Integer.highestOneBit(Math.max(4096, patterns.length * 16 - 1)) << 1;
         this.bitmap = new long[bits / 64];
         this.bitmapShift = 64 - Integer.numberOfTrailingZeros(bits);
-        this.shift = q < 2 ? null : new byte[1 << 16];
+        this.triples = usesTriples(q, patterns.length) ? new byte[1 << 18] : null;
+        if (triples != null) {
+            Arrays.fill(triples, (byte) (q - 2));
+        }
+        this.shift = q < 2 || triples != null ? null : new byte[1 << 16];
         if (shift != null) {
             Arrays.fill(shift, (byte) (q - 1));
         }
@@ -125,6 +139,7 @@ public final class LiteralIndex {
         System.arraycopy(base.pairs, 0, pairs, 0, pairs.length);
         this.pairCount = base.pairCount;
         this.shift = base.shift == null ? null : base.shift.clone();
+        this.triples = base.triples == null ? null : base.triples.clone();
         int longest = base.maxLength;
         for (int k = 0; k < more.length; k++) {
             int i = n + k;
@@ -146,7 +161,8 @@ public final class LiteralIndex {
         int total = patterns.length + more.length;
         // An empty index has no q of its own (1 is a placeholder): grown from it, every key would be one
         // byte long, and the scan would test a byte pair at every position where it could skip several.
-        boolean fits = patterns.length > 0 && total * 2 <= slotKeys.length && total * 8L <= bitmap.length * 64L;
+        boolean fits = patterns.length > 0 && total * 2 <= slotKeys.length && total * 8L <= bitmap.length * 64L
+                && (triples != null) == usesTriples(q, total);
         for (byte[] p : more) {
             fits &= p.length > 0 && firstWord(p) >= q;
         }
@@ -199,6 +215,21 @@ public final class LiteralIndex {
                 shift[pair] = (byte) Math.min(shift[pair], q - 1 - j);
             }
         }
+        if (triples != null) {
+            for (int j = 2; j < q; j++) {
+                int triple = triple(pattern, j);
+                triples[triple] = (byte) Math.min(triples[triple], q - 1 - j);
+            }
+        }
+    }
+
+    private static boolean usesTriples(int q, int patterns) {
+        return q >= 4 && patterns >= TRIPLE_PATTERNS;
+    }
+
+    /** The {@link #triples} entry of the three bytes that end at {@code end}. */
+    private static int triple(byte[] bytes, int end) {
+        return (bytes[end - 2] & 0x3f) << 12 | (bytes[end - 1] & 0x3f) << 6 | (bytes[end] & 0x3f);
     }
 
     private void letThrough(int pair) {
@@ -260,16 +291,21 @@ public final class LiteralIndex {
         int undecided = to;
         int lastFull = to - q;
         int s = from;
-        if (pairCount <= SELECTIVE_PAIRS && shift != null) {
-            // A window's last pair tells how far no key can start; only where one may is the key read.
-            byte[] moves = shift;
-            while (s <= lastFull) {
+        if (triples != null || pairCount <= SELECTIVE_PAIRS && shift != null) {
+            // A window's last pair (or triple) tells how far no key can start; only where one may is the
+            // key read, as one word while the array has eight bytes from there.
+            byte[] pairMoves = shift;
+            byte[] tripleMoves = triples;
+            ByteBuffer words = ByteBuffer.wrap(text);
+            int unused = 8 * (8 - q);
+            for (int wordEnd = Math.min(lastFull, text.length - 8); s <= wordEnd; ) {
                 int end = s + q - 1;
-                int move = moves[(text[end - 1] & 0xff) << 8 | (text[end] & 0xff)];
+                int move = tripleMoves != null ? tripleMoves[triple(text, end)]
+                        : pairMoves[(text[end - 1] & 0xff) << 8 | (text[end] & 0xff)];
                 if (move > 0) {
                     s += move;
                 } else {
-                    undecided = probe(text, s, to, key(text, s), undecided, sink);
+                    undecided = probe(text, s, to, words.getLong(s) >>> unused, undecided, sink);
                     s++;
                 }
             }

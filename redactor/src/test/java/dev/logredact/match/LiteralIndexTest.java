@@ -109,6 +109,46 @@ class LiteralIndexTest {
         assertEquals(3, grown.plus(new byte[][] {"xyz".getBytes(StandardCharsets.US_ASCII)}).keyLength());
     }
 
+    /**
+     * Sets of a thousand patterns and more move by their keys' triples (or, with short keys, probe every
+     * position): grown past that size or built at it, over bytes that share their low six bits ({@code a}
+     * and {@code !}, {@code 0} and {@code p}, {@code @} and NUL), with copies of patterns in the text.
+     */
+    @Test
+    void largeSetsFindExactlyWhatANaiveSearchFinds() {
+        Random random = new Random(19);
+        int matched = 0;
+        for (int trial = 0; trial < 24; trial++) {
+            String alphabet = trial % 3 == 0 ? "a!0p@\u0000" : "abcdxyz01a!0p@";
+            int shortest = trial % 4 == 3 ? 3 : 8;
+            List<byte[]> all = new ArrayList<>();
+            LiteralIndex grown = new LiteralIndex(new byte[0][]);
+            while (all.size() < 900 + random.nextInt(600)) {
+                byte[][] more = new byte[1 + random.nextInt(300)][];
+                for (int i = 0; i < more.length; i++) {
+                    more[i] = randomBytes(random, alphabet, shortest + random.nextInt(10));
+                    all.add(more[i]);
+                }
+                grown = grown.plus(more);
+            }
+            byte[][] patterns = all.toArray(new byte[0][]);
+            byte[] text = randomBytes(random, alphabet, 4000);
+            for (int copies = 0; copies < 40; copies++) {
+                byte[] p = patterns[random.nextInt(patterns.length)];
+                System.arraycopy(p, 0, text, random.nextInt(text.length - p.length), p.length);
+            }
+            int from = random.nextInt(50);
+            for (LiteralIndex index : new LiteralIndex[] {grown, new LiteralIndex(patterns)}) {
+                List<String> found = new ArrayList<>();
+                int hold = index.scan(text, from, text.length, (st, e, p) -> found.add(st + ":" + e + ":" + p));
+                assertEquals(naiveMatches(patterns, text, from), found, "trial " + trial);
+                assertEquals(naiveHold(patterns, text, from), hold, "trial " + trial);
+                matched += found.size();
+            }
+        }
+        assertTrue(matched > 24 * 2 * 40, matched + " matches");
+    }
+
     @Test
     void aSecretThatRepeatsItsOwnPrefixIsFoundAfterASplit() {
         LiteralIndex index = new LiteralIndex(new byte[][] {"11112222".getBytes(StandardCharsets.US_ASCII)});
