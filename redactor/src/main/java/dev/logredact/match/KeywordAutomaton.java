@@ -20,6 +20,9 @@ final class KeywordAutomaton {
         void hit(int keyword, int end);
     }
 
+    /** The first of the three codes of {@link LineKeywords#codes} that only a line end or ESC has. */
+    private static final int STOP_CODE = 61;
+
     private final int[] lengths;
     /** Each keyword lower-cased, in UTF-8. */
     private final byte[][] encoded;
@@ -34,7 +37,7 @@ final class KeywordAutomaton {
     private final int[] steps;
     /** Keywords ending at each state (by state number), following the failure chain; null where none. */
     private final int[][] outputs;
-    /** One bit per pair of bytes that some keyword begins with, in either case: {@link LineKeywords#skip}'s complement. */
+    /** One bit per pair of characters that some keyword begins with, in either case, for {@link #scan}. */
     private final long[] starts = new long[1024];
 
     KeywordAutomaton(List<String> keywords) {
@@ -260,19 +263,43 @@ final class KeywordAutomaton {
         lineClasses['\n'] = -1;
         lineClasses['\r'] = -1;
         lineClasses[0x1b] = -1;
+        byte[] codes = new byte[256];
+        for (int b = 0; b < codes.length; b++) {
+            // Sharing a code only lets more positions through: a code may stand for several classes.
+            codes[b] = (byte) ((classOf[b] & 0xff) % STOP_CODE);
+        }
+        codes['\n'] = STOP_CODE;
+        codes['\r'] = STOP_CODE + 1;
+        codes[0x1b] = STOP_CODE + 2;
         // Where no keyword begins, the automaton stays at its start: a line scanner there may skip to the
         // next byte, except at a byte it must see itself. With a rule that runs on every line, never.
-        // Word by word, four words per first byte: a loop per pair runs interpreted at start-up (2 ms).
-        long[] skip = new long[1024];
+        // Word by word where a keyword is shorter than three bytes: a loop per triple runs interpreted
+        // at start-up.
+        long[] skip = new long[1 << 12];
         if (!always) {
-            for (int word = 0; word < skip.length; word++) {
-                if (lineClasses[word >>> 2] >= 0) {
-                    skip[word] = ~starts[word];
+            long[] begins = new long[skip.length];
+            for (byte[] e : encoded) {
+                if (e.length == 0) {
+                    continue;
+                }
+                int row = codes[e[0] & 0xff];
+                if (e.length == 1) {
+                    Arrays.fill(begins, row << 6, (row + 1) << 6, -1L);
+                } else if (e.length == 2) {
+                    begins[row << 6 | codes[e[1] & 0xff]] = -1L;
+                } else {
+                    set(begins, row << 12 | codes[e[1] & 0xff] << 6 | codes[e[2] & 0xff]);
                 }
             }
+            for (int stop = STOP_CODE; stop < 64; stop++) {
+                Arrays.fill(begins, stop << 6, (stop + 1) << 6, -1L);
+            }
+            for (int word = 0; word < skip.length; word++) {
+                skip[word] = ~begins[word];
+            }
         }
-        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, skip, lengths.length == 0 && !always, always,
-                always ? null : outputs, classes, literals);
+        return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, codes, skip, lengths.length == 0 && !always,
+                always, always ? null : outputs, classes, literals);
     }
 
     /** True when any keyword occurs in the bytes: the cheap test that lets most lines pass untouched. */

@@ -19,10 +19,17 @@ public final class LineKeywords {
      */
     public final int[] steps;
     /**
-     * One bit per pair of bytes {@code (b << 8) | next}, set when no keyword begins at {@code b} followed
-     * by {@code next} and {@code b} is not a byte a line scanner must see ({@code \n}, {@code \r}, ESC):
-     * in the start state, such a byte leaves the automaton where it was, so a scanner may step over it
-     * without a lookup in {@link #steps}. Independent lookups, where steps are a chain.
+     * Byte → one of 64 codes for {@link #skip}: bytes the automaton treats alike share a code (so letters
+     * share theirs with their other case), and {@code \n}, {@code \r} and ESC each have one of their own.
+     */
+    public final byte[] codes;
+    /**
+     * One bit per three codes {@code (c0 << 12) | (c1 << 6) | c2}, set when no keyword begins with bytes of
+     * these codes and the first is not a byte a line scanner must see ({@code \n}, {@code \r}, ESC): in the
+     * start state, the first such byte leaves the automaton where it was, so a scanner may step over it
+     * without a lookup in {@link #steps}. Three bytes, not two: in build output a keyword's first two
+     * bytes ({@code in}, {@code to}, {@code se}) begin a fifth of all positions, its first three a
+     * twentieth, and each position let through costs a chain of steps and a mispredicted branch.
      */
     public final long[] skip;
     /** No keyword can ever hit, and no rule runs without one: a line never needs the rules. */
@@ -38,11 +45,12 @@ public final class LineKeywords {
     private final int stride;
     private final KeywordLiterals literals;
 
-    LineKeywords(byte[] classes, int escapeClass, int[] steps, long[] skip, boolean none, boolean always,
+    LineKeywords(byte[] classes, int escapeClass, int[] steps, byte[] codes, long[] skip, boolean none, boolean always,
                  int[][] outputs, int stride, KeywordLiterals literals) {
         this.classes = classes;
         this.escapeClass = escapeClass;
         this.steps = steps;
+        this.codes = codes;
         this.skip = skip;
         this.none = none;
         this.always = always;

@@ -135,7 +135,8 @@ public final class StreamMasker {
             closeBlock(length, false);
         }
         if (blockStart < 0 && linesDone < length) {
-            scanFragment(linesDone, length);
+            // At the end a last \r ends its line: it was held only to see whether \n came next.
+            scanFragment(linesDone, endOfStream && pending[length - 1] == '\r' ? length - 1 : length);
             linesDone = length;
             restartLineScan();
         }
@@ -301,6 +302,7 @@ public final class StreamMasker {
         int n = length;
         byte[] classes = lineKeywords.classes;
         int[] steps = lineKeywords.steps;
+        byte[] codes = lineKeywords.codes;
         long[] skip = lineKeywords.skip;
         int escapeClass = lineKeywords.escapeClass;
         int lineStart = linesDone;
@@ -312,11 +314,13 @@ public final class StreamMasker {
         int found = -1;
         while (i < n) {
             if (state == 0 && !seen) {
-                // Where no keyword begins the automaton would stay at its start: step over such bytes.
-                int last = n - 1;
+                // Where no keyword begins the automaton would stay at its start: step over such bytes,
+                // judged by the codes of the three bytes from each (the last two bytes held are stepped).
+                int last = n - 2;
+                int triple = i < last ? codes[p[i] & 0xff] << 6 | codes[p[i + 1] & 0xff] : 0;
                 while (i < last) {
-                    int pair = (p[i] & 0xff) << 8 | (p[i + 1] & 0xff);
-                    if ((skip[pair >>> 6] & 1L << pair) == 0) {
+                    triple = (triple << 6 | codes[p[i + 2] & 0xff]) & 0x3ffff;
+                    if ((skip[triple >>> 6] & 1L << triple) == 0) {
                         break;
                     }
                     i++;

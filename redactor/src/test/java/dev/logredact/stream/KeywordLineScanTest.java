@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,22 +36,51 @@ class KeywordLineScanTest {
         for (Rule r : CompatRules.ruleSet().rules()) {
             keywords.addAll(r.keywords());
         }
-        // One rule per keyword that finds just the keyword: a line the scan misses keeps it unmasked.
         Set<String> distinct = new LinkedHashSet<>(keywords);
+        assertEveryKeywordIsSeen(distinct, "abcdefghijklmnopqrstuvwxyzABCXYZ_-./:= \t\r", 5);
+    }
+
+    /**
+     * Keywords of one to four characters over more distinct bytes than the scan's 64 codes for three-byte
+     * windows (so that codes are shared), some beyond ASCII, in text made of their own bytes.
+     */
+    @Test
+    void propertyKeywordsOfAnyLengthOverManyDistinctBytesAreSeen() throws IOException, RuleLoadException {
+        // Beyond ASCII only characters without case: the byte scan folds ASCII letters only.
+        String bytes = "!#$%&()*+,-./0123456789:;<=>?@[]^_`{|}~abcdefghijklmnopqrstuvwxyz\u00bf\u20ac\u65e5";
+        Set<String> keywords = new LinkedHashSet<>(Arrays.asList("~", "\u65e5"));
+        Random random = new Random(17);
+        while (keywords.size() < 120) {
+            StringBuilder k = new StringBuilder();
+            for (int n = 2 + random.nextInt(3); n > 0; n--) {
+                k.append(bytes.charAt(random.nextInt(bytes.length())));
+            }
+            if (k.indexOf("\'") < 0) {
+                keywords.add(k.toString());
+            }
+        }
+        assertEveryKeywordIsSeen(keywords, bytes + " \t\r", 9);
+    }
+
+    /**
+     * One rule per keyword that masks the keyword and two characters on each side, whatever they are: a
+     * line the scan misses keeps its keyword unmasked, and two lines it joins are masked across their end.
+     */
+    private static void assertEveryKeywordIsSeen(Set<String> distinct, String filler, int seed)
+            throws IOException, RuleLoadException {
         StringBuilder toml = new StringBuilder();
         int id = 0;
         for (String keyword : distinct) {
-            toml.append("[[rules]]\nid = \"k").append(id++).append("\"\nregex = '''(?i)(")
-                    .append(com.google.re2j.Pattern.quote(keyword)).append(")'''\nkeywords = ['''")
+            toml.append("[[rules]]\nid = \"k").append(id++).append("\"\nregex = '''(?s:.){0,2}(?i:")
+                    .append(com.google.re2j.Pattern.quote(keyword)).append(")(?s:.){0,2}'''\nkeywords = ['''")
                     .append(keyword).append("''']\n\n");
         }
         RuleSet rules = RuleSetLoader.parse(toml.toString(), "keywords.toml");
         assertEquals(distinct.size(), rules.rules().size(), rules.problems().toString());
         Redactor redactor = Redactor.builder(rules).mask("<<<{rule}>").build();
 
-        Random random = new Random(5);
+        Random random = new Random(seed);
         List<String> pool = new ArrayList<>(distinct);
-        String filler = "abcdefghijklmnopqrstuvwxyzABCXYZ_-./:= \t\r";
         for (int trial = 0; trial < 300; trial++) {
             StringBuilder text = new StringBuilder();
             for (int part = 0; part < 30; part++) {
@@ -153,10 +183,10 @@ class KeywordLineScanTest {
             boolean end = i == text.length() || text.charAt(i) == '\n'
                     || text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
             if (end) {
-                out.append(redactor.redactLine(text.substring(start, i)));
-                if (i < text.length()) {
-                    out.append(text.charAt(i));
-                }
+                // A line ends before its \r\n, as the masker cuts it.
+                int contentEnd = i < text.length() && text.charAt(i) == '\n' && i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.append(redactor.redactLine(text.substring(start, contentEnd)));
+                out.append(text, contentEnd, Math.min(i + 1, text.length()));
                 start = i + 1;
             }
         }
