@@ -536,7 +536,8 @@ public final class MatchProbe {
         return trimmed;
     }
 
-    private static boolean nullable(Regexp re) {
+    /** Whether {@code re} can match the empty string. */
+    static boolean nullable(Regexp re) {
         switch (re.op) {
             case EMPTY_MATCH:
             case BEGIN_LINE:

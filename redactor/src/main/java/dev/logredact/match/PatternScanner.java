@@ -1,6 +1,7 @@
 package dev.logredact.match;
 
 import com.google.re2j.MatchProbe;
+import com.google.re2j.MatchStart;
 import com.google.re2j.Matcher;
 import dev.logredact.rules.Rule;
 import dev.logredact.rules.RuleSet;
@@ -17,7 +18,8 @@ import java.util.List;
  *   <li>one Aho–Corasick pass finds every rule keyword; a text with none is done;</li>
  *   <li>for each rule whose keyword hit, a DFA probe ({@link MatchProbe}) checks whether the rule could
  *       match in a bounded window around the hits;</li>
- *   <li>only then re2j finds the exact matches in that window and {@link FindingFilter} decides.</li>
+ *   <li>only then re2j finds the exact matches in that window, its search started where the leftmost
+ *       match can begin ({@link MatchStart}), and {@link FindingFilter} decides.</li>
  * </ol>
  * Thread-safe and shared: all state of a scan lives on the calling thread's stack.
  */
@@ -29,12 +31,12 @@ public final class PatternScanner {
 
     private final Rule[] rules;
     /**
-     * Built on a rule's first keyword hit: most rules never see one, so start-up does not pay for them.
-     * A plain array, as in {@link KeywordLiterals}: a probe is safely published through its final fields,
-     * and a lost race only builds one twice (an AtomicReferenceArray sets up VarHandles at start-up).
+     * Each rule's {@link Search}, built on its first keyword hit: most rules never see one, so start-up
+     * does not pay for them. A plain array, as in {@link KeywordLiterals}: a search is safely published
+     * through its final fields, and a lost race only builds one twice (an AtomicReferenceArray sets up
+     * VarHandles at start-up).
      */
-    private final Object[] probes;
-    private static final Object NO_PROBE = new Object();
+    private final Search[] searches;
 
     private final KeywordAutomaton keywords;
     /** For each keyword, the indexes of the rules that list it. */
@@ -58,7 +60,7 @@ public final class PatternScanner {
             }
         }
         rules = usable.toArray(new Rule[0]);
-        probes = new Object[rules.length];
+        searches = new Search[rules.length];
         KeywordOwners owners = new KeywordOwners(rules);
         rulesOfKeyword = owners.rulesOfKeyword;
         alwaysRun = owners.alwaysRun;
@@ -116,27 +118,30 @@ public final class PatternScanner {
         return findings;
     }
 
-    private MatchProbe probe(int r) {
-        Object p = probes[r];
-        if (p == null) {
-            MatchProbe built = MatchProbe.forPattern(rules[r].regexSource());
-            p = built != null ? built : NO_PROBE;
-            probes[r] = p;
+    private Search search(int r) {
+        Search s = searches[r];
+        if (s == null) {
+            String regex = rules[r].regexSource();
+            s = new Search(MatchProbe.forPattern(regex), MatchStart.forPattern(regex));
+            searches[r] = s;
         }
-        return p == NO_PROBE ? null : (MatchProbe) p;
+        return s;
     }
 
     /** Adds the rule's findings that start in {@code [from, to]}; returns where searching stopped. */
     private int findIn(int r, CharSequence text, int from, int to, String path, List<Finding> out) {
-        MatchProbe probe = probe(r);
-        if (from > to || (probe != null && !probe.mayMatch(text, from, to))) {
+        Search search = search(r);
+        if (from > to || (search.probe != null && !search.probe.mayMatch(text, from, to))) {
             return to;
         }
         Rule rule = rules[r];
         Matcher m = rule.regex().matcher(text);
         int at = from;
-        while (at <= to && m.find(at)) {
-            if (m.start() > to) {
+        while (at <= to) {
+            if (search.start != null) {
+                at = search.start.searchFrom(text, at, to);
+            }
+            if (at < 0 || !m.find(at) || m.start() > to) {
                 break;
             }
             Finding f = filter.check(rule, text, m, path);
@@ -146,6 +151,17 @@ public final class PatternScanner {
             at = m.end() > m.start() ? m.end() : m.end() + 1;
         }
         return Math.max(at, to);
+    }
+
+    /** What re2j needs beside a rule's pattern to search it quickly; either part may be null. */
+    private static final class Search {
+        final MatchProbe probe;
+        final MatchStart start;
+
+        Search(MatchProbe probe, MatchStart start) {
+            this.probe = probe;
+            this.start = start;
+        }
     }
 
     /**

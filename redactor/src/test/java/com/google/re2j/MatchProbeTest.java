@@ -16,16 +16,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** The probe may say "maybe" wrongly, but must never say "no" where re2j finds a match. */
 class MatchProbeTest {
-    private static final String[] SEPARATORS = {"=", " = ", ": ", ":=", "=>", "\":\"", "='", " ", "_", "-", ",", "\t"};
-    private static final int[] COMMON_LENGTHS = {16, 20, 24, 32, 36, 40, 43, 44, 48, 64};
-    private static final String[] CHARSETS = {
-        "abcdefghijklmnopqrstuvwxyz0123456789",
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
-        "0123456789abcdef",
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
-    };
-
     @Test
     void neverMissesAMatchOfAnyGitleaksRule() {
         Random random = new Random(42);
@@ -37,7 +27,7 @@ class MatchProbeTest {
             }
             MatchProbe probe = MatchProbe.forPattern(rule.regex().pattern());
             for (int i = 0; i < 300; i++) {
-                String text = candidate(random, rule);
+                String text = RuleTexts.candidate(random, rule);
                 boolean re2j = rule.regex().matcher(text).find();
                 if (re2j) {
                     matched++;
@@ -98,7 +88,7 @@ class MatchProbeTest {
             threads.add(new Thread(() -> {
                 Random random = new Random(seed);
                 for (int i = 0; i < 20_000; i++) {
-                    String token = randomToken(random, CHARSETS[random.nextInt(CHARSETS.length)], 10 + random.nextInt(40));
+                    String token = RuleTexts.randomToken(random, RuleTexts.CHARSETS[random.nextInt(RuleTexts.CHARSETS.length)], 10 + random.nextInt(40));
                     String text = "x key = " + token + " y";
                     boolean expected = Pattern.compile("(?i)key\\s*=\\s*([a-z0-9]{20,40})").matcher(text).find();
                     if (expected && !probe.mayMatch(text, 0, text.length())) {
@@ -117,48 +107,6 @@ class MatchProbeTest {
             t.join();
         }
         assertTrue(errors.isEmpty(), errors.toString());
-    }
-
-    private static String candidate(Random random, Rule rule) {
-        StringBuilder sb = new StringBuilder();
-        if (random.nextBoolean()) {
-            sb.append(randomToken(random, CHARSETS[0], random.nextInt(12))).append(' ');
-        }
-        if (!rule.keywords().isEmpty()) {
-            String keyword = rule.keywords().get(random.nextInt(rule.keywords().size()));
-            sb.append(random.nextBoolean() ? keyword : keyword.toUpperCase());
-        }
-        // Unique-token rules continue right after their prefix keyword; semi-generic ones need an operator.
-        if (random.nextInt(3) > 0) {
-            if (random.nextInt(3) == 0) {
-                sb.append(randomToken(random, CHARSETS[random.nextInt(CHARSETS.length)], random.nextInt(6)));
-            }
-            sb.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
-            if (random.nextBoolean()) {
-                sb.append(random.nextBoolean() ? '"' : '\'');
-            }
-        }
-        int length = random.nextBoolean() ? COMMON_LENGTHS[random.nextInt(COMMON_LENGTHS.length)] : 8 + random.nextInt(90);
-        sb.append(randomToken(random, CHARSETS[random.nextInt(CHARSETS.length)], length));
-        switch (random.nextInt(4)) {
-            case 0:
-                sb.append('"');
-                break;
-            case 1:
-                sb.append(" tail");
-                break;
-            default:
-                break;
-        }
-        return sb.toString();
-    }
-
-    private static String randomToken(Random random, String charset, int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(charset.charAt(random.nextInt(charset.length())));
-        }
-        return sb.toString();
     }
 
     @Test
