@@ -45,7 +45,7 @@ class MatchStartTest {
         }
         // Most of gitleaks' rules open with [\w.-]{0,50}?: if they stop qualifying, this test means little.
         assertTrue(bounded > 100, bounded + " rules bounded");
-        assertTrue(matched > 2000, matched + " of " + compared + " searches matched");
+        assertTrue(matched > 1000, matched + " of " + compared + " searches matched");
     }
 
     @Test

@@ -26,10 +26,29 @@ class KeywordAutomatonTest {
         }
         distinct.add("x");
         distinct.add("日本");
-        List<String> keywords = new ArrayList<>(distinct);
+        assertEveryOccurrenceIsReported(new ArrayList<>(distinct), "abcdeksyAPIKEYSK_-.:= \t日本é", 3);
+    }
+
+    /** More distinct bytes than the 64 codes the skip table judges three characters by, so codes are shared. */
+    @Test
+    void propertyKeywordsOfAnyLengthOverManyDistinctBytesAreReported() {
+        String alphabet = "!#$%&()*+,-./0123456789:;<=>?@[]^_`{|}~abcdefghijklmnopqrstuvwxyz\u00bf\u20ac\u65e5";
+        Set<String> distinct = new LinkedHashSet<>();
+        distinct.add("~");
+        Random random = new Random(13);
+        while (distinct.size() < 150) {
+            StringBuilder k = new StringBuilder();
+            for (int n = 2 + random.nextInt(3); n > 0; n--) {
+                k.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            distinct.add(k.toString());
+        }
+        assertEveryOccurrenceIsReported(new ArrayList<>(distinct), alphabet + " \t\n\r\u001b", 7);
+    }
+
+    private static void assertEveryOccurrenceIsReported(List<String> keywords, String filler, int seed) {
         KeywordAutomaton automaton = new KeywordAutomaton(keywords);
-        Random random = new Random(3);
-        String filler = "abcdeksyAPIKEYSK_-.:= \t日本é";
+        Random random = new Random(seed);
         int reported = 0;
         for (int trial = 0; trial < 2000; trial++) {
             StringBuilder text = new StringBuilder();
