@@ -136,14 +136,64 @@ class KeywordLineScanTest {
         }
     }
 
+    /**
+     * Keywords that stand in words ({@code s.} in {@code plugins.}) beside rules that need a word
+     * boundary, a line's end or a separator around them, or that allow a run of letters before them:
+     * with gitleaks' rules and such rules, whatever the neighbours, line ends (including a last lone
+     * {@code \r}) and splits, the output is what the rules give per line.
+     */
+    @Test
+    void propertyKeywordsInWordsBesideBoundariesAndLineEndsMaskAsLines() throws IOException, RuleLoadException {
+        String extra = "[[rules]]\nid = \"dollar\"\nregex = '''\\b(?:ab\\.|cd\\.)[0-9]{3}$'''\nkeywords = [\"ab.\", \"cd.\"]\n\n"
+                + "[[rules]]\nid = \"bounded\"\nregex = '''(?:^|[\\s=])(zz\\.[a-z]{2,4}|yy\\.[0-9]{2})\\b'''\n"
+                + "keywords = [\"zz.\", \"yy.\"]\n\n"
+                + "[[rules]]\nid = \"wide\"\nregex = '''\\b((?:ww|vv)\\.\\S{3})(?:\\s|$)'''\nkeywords = [\"ww\", \"vv\"]\n\n"
+                + "[[rules]]\nid = \"prefixed\"\nregex = '''(?:^|[\\s=])([a-z]{0,6}(?:qq|jj)\\.[0-9]{2})\\b'''\n"
+                + "keywords = [\"qq\", \"jj\"]\n";
+        List<Rule> all = new ArrayList<>(CompatRules.ruleSet().rules());
+        all.addAll(RuleSetLoader.parse(extra, "extra.toml").rules());
+        Redactor redactor = Redactor.builder(new RuleSet(all, Collections.emptyList(), Collections.emptyList()))
+                .mask("<<<{rule}>").build();
+        Random random = new Random(41);
+        String word = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        String[] before = {"plugins", "tests", " ", "=", "\"", "x", "\u00e9", "hv", "(", "", " abc"};
+        String[] keywords = {"s.", "S.", "hvs.", "ab.", "cd.", "zz.", "yy.", "s.s.", "ww.", "vv.", "qq.", "abcjj."};
+        String[] alphabets = {word, "0123456789", "a\u00e91"};
+        String[] after = {" ", ";", "'", "\"", "\\n", "\u00e9", ".", "-", "", "\n", "\r\n", "\r"};
+        StringBuilder masked = new StringBuilder();
+        for (int trial = 0; trial < 400; trial++) {
+            StringBuilder text = new StringBuilder();
+            for (int part = 0; part < 25; part++) {
+                text.append(before[random.nextInt(before.length)]).append(keywords[random.nextInt(keywords.length)]);
+                // Lengths that the rules' tokens have, and others.
+                int[] lengths = {2, 3, 4, 24, 24, 90 + random.nextInt(32), random.nextInt(30)};
+                appendRandom(text, alphabets[random.nextInt(alphabets.length)], lengths[random.nextInt(lengths.length)], random);
+                text.append(after[random.nextInt(after.length)]);
+                // Mostly one hit a line: a hit missed is then the line's only reason to be seen.
+                if (random.nextBoolean()) {
+                    text.append(random.nextBoolean() ? "\n" : random.nextBoolean() ? "\r\n" : "\r");
+                }
+            }
+            masked.append(assertMaskedAsLines(redactor, text.toString(), random, 40, trial));
+        }
+        // The texts must hold matches of these rules, or this proves little.
+        for (String rule : new String[] {"vault-service-token", "dollar", "bounded", "wide", "prefixed"}) {
+            int n = masked.toString().split("<<<" + rule + ">", -1).length - 1;
+            assertTrue(n > 10, n + " masks of " + rule);
+        }
+    }
+
     private static void appendRandom(StringBuilder text, String alphabet, int n, Random random) {
         for (int i = 0; i < n; i++) {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
     }
 
-    /** The text written in pieces (fewer than {@code maxCuts} random splits) masks as its lines do one by one. */
-    private static void assertMaskedAsLines(Redactor redactor, String text, Random random, int maxCuts, int trial)
+    /**
+     * The text written in pieces (fewer than {@code maxCuts} random splits) masks as its lines do one by
+     * one; returns the masked text.
+     */
+    private static String assertMaskedAsLines(Redactor redactor, String text, Random random, int maxCuts, int trial)
             throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         List<Integer> cuts = new ArrayList<>();
@@ -151,7 +201,9 @@ class KeywordLineScanTest {
             cuts.add(random.nextInt(bytes.length + 1));
         }
         Collections.sort(cuts);
-        assertEquals(expected(redactor, text), masked(redactor, bytes, cuts), "trial " + trial);
+        String expected = expected(redactor, text);
+        assertEquals(expected, masked(redactor, bytes, cuts), "trial " + trial);
+        return expected;
     }
 
     /**
