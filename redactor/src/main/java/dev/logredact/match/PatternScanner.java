@@ -122,7 +122,7 @@ public final class PatternScanner {
         Search s = searches[r];
         if (s == null) {
             String regex = rules[r].regexSource();
-            s = new Search(MatchProbe.forPattern(regex), MatchStart.forPattern(regex));
+            s = new Search(MatchProbe.forPattern(regex), regex);
             searches[r] = s;
         }
         return s;
@@ -138,8 +138,9 @@ public final class PatternScanner {
         Matcher m = rule.regex().matcher(text);
         int at = from;
         while (at <= to) {
-            if (search.start != null) {
-                at = search.start.searchFrom(text, at, to);
+            MatchStart start = to - at > LONG_SEARCH ? search.start() : null;
+            if (start != null) {
+                at = start.searchFrom(text, at, to);
             }
             if (at < 0 || !m.find(at) || m.start() > to) {
                 break;
@@ -153,14 +154,35 @@ public final class PatternScanner {
         return Math.max(at, to);
     }
 
-    /** What re2j needs beside a rule's pattern to search it quickly; either part may be null. */
-    private static final class Search {
-        final MatchProbe probe;
-        final MatchStart start;
+    /**
+     * Beyond this many characters of window a search's start is worth finding first ({@link MatchStart}):
+     * on shorter ones the extra search and the pattern it compiles cost more than they save.
+     */
+    private static final int LONG_SEARCH = 512;
 
-        Search(MatchProbe probe, MatchStart start) {
+    /** What re2j needs beside a rule's pattern to search it quickly. */
+    private static final class Search {
+        /** Null when the pattern is too large for one or can match the empty string. */
+        final MatchProbe probe;
+        private final String regex;
+        /** Made on the first long search; racy, as {@link #searches}: a lost race only makes it twice. */
+        private Object start;
+        private static final Object NO_START = new Object();
+
+        Search(MatchProbe probe, String regex) {
             this.probe = probe;
-            this.start = start;
+            this.regex = regex;
+        }
+
+        /** Null when the pattern opens with no bounded part that can match nothing. */
+        MatchStart start() {
+            Object s = start;
+            if (s == null) {
+                MatchStart made = MatchStart.forPattern(regex);
+                s = made != null ? made : NO_START;
+                start = s;
+            }
+            return s == NO_START ? null : (MatchStart) s;
         }
     }
 

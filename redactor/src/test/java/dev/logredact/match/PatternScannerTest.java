@@ -5,6 +5,7 @@ import dev.logredact.rules.RuleSetLoader;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,5 +127,32 @@ class PatternScannerTest {
         // The key body is the secret; the BEGIN and END lines stay visible.
         assertEquals(5 + "-----BEGIN RSA PRIVATE KEY-----\n".length(), f.get(0).start());
         assertEquals(5 + key.length() - "\n-----END RSA PRIVATE KEY-----".length(), f.get(0).end());
+    }
+
+    /**
+     * On a long line whose keyword hits lie far from the secret (a classpath full of {@code -api} jars),
+     * the search starts where the leftmost match can begin: it still finds each secret a search from
+     * the window's start finds, wherever it stands.
+     */
+    @Test
+    void propertySecretsFarIntoLongLinesAreFoundWhereverTheyStand() throws Exception {
+        String rules = "[[rules]]\nid = \"semi\"\nregex = '''(?i)[\\w.-]{0,50}?(?:api|token)(?:[ \\t\\w.-]{0,20})"
+                + "[\\s'\"]{0,3}(?:=|:)[\\s'\"]{0,3}([a-z0-9]{24})\\b'''\nkeywords = [\"api\", \"token\"]\n";
+        Random random = new Random(19);
+        String[] noise = {"/repo/junit-jupiter-api-5.11.jar:", "/repo/slf4j-api-2.0.jar:", "my_api_client ", "tokenizer ",
+            "a-very-long.identifier_with.dots-and_words ", "x=1 "};
+        for (int trial = 0; trial < 200; trial++) {
+            StringBuilder line = new StringBuilder();
+            while (line.length() < 600 + random.nextInt(2000)) {
+                line.append(noise[random.nextInt(noise.length)]);
+            }
+            StringBuilder secret = new StringBuilder();
+            for (int i = 0; i < 24; i++) {
+                secret.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36)));
+            }
+            String name = random.nextBoolean() ? "service.API_token" : "token";
+            line.insert(random.nextInt(line.length() + 1), " " + name + " = '" + secret + "' ");
+            assertEquals(List.of("semi=" + secret), secrets(rules, line.toString()), line.toString());
+        }
     }
 }
