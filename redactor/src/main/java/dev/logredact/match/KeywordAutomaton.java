@@ -273,29 +273,24 @@ final class KeywordAutomaton {
         codes[0x1b] = STOP_CODE + 2;
         // Where no keyword begins, the automaton stays at its start: a line scanner there may skip to the
         // next byte, except at a byte it must see itself. With a rule that runs on every line, never.
-        // Word by word where a keyword is shorter than three bytes: a loop per triple runs interpreted
-        // at start-up.
+        // Word by word where a keyword is shorter than three bytes, and no pass over the whole table
+        // beyond one fill: this runs interpreted while an agent starts.
         long[] skip = new long[1 << 12];
         if (!always) {
-            long[] begins = new long[skip.length];
+            Arrays.fill(skip, 0, STOP_CODE << 6, -1L);
             for (byte[] e : encoded) {
                 if (e.length == 0) {
                     continue;
                 }
                 int row = codes[e[0] & 0xff];
                 if (e.length == 1) {
-                    Arrays.fill(begins, row << 6, (row + 1) << 6, -1L);
+                    Arrays.fill(skip, row << 6, (row + 1) << 6, 0L);
                 } else if (e.length == 2) {
-                    begins[row << 6 | codes[e[1] & 0xff]] = -1L;
+                    skip[row << 6 | codes[e[1] & 0xff]] = 0L;
                 } else {
-                    set(begins, row << 12 | codes[e[1] & 0xff] << 6 | codes[e[2] & 0xff]);
+                    int triple = row << 12 | codes[e[1] & 0xff] << 6 | codes[e[2] & 0xff];
+                    skip[triple >>> 6] &= ~(1L << triple);
                 }
-            }
-            for (int stop = STOP_CODE; stop < 64; stop++) {
-                Arrays.fill(begins, stop << 6, (stop + 1) << 6, -1L);
-            }
-            for (int word = 0; word < skip.length; word++) {
-                skip[word] = ~begins[word];
             }
         }
         return new LineKeywords(lineClasses, classOf[0x1b], lineSteps, codes, skip, lengths.length == 0 && !always,
