@@ -171,7 +171,7 @@ public final class MatchProbe {
     }
 
     /** Assertions match no text, so literals on both sides of one are still adjacent in every match. */
-    private static boolean isEmptyWidth(Regexp re) {
+    static boolean isEmptyWidth(Regexp re) {
         switch (re.op) {
             case BEGIN_LINE:
             case END_LINE:
@@ -538,14 +538,10 @@ public final class MatchProbe {
 
     /** Whether {@code re} can match the empty string. */
     static boolean nullable(Regexp re) {
+        if (isEmptyWidth(re)) {
+            return true;
+        }
         switch (re.op) {
-            case EMPTY_MATCH:
-            case BEGIN_LINE:
-            case END_LINE:
-            case BEGIN_TEXT:
-            case END_TEXT:
-            case WORD_BOUNDARY:
-            case NO_WORD_BOUNDARY:
             case STAR:
             case QUEST:
                 return true;

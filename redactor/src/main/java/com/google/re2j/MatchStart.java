@@ -87,15 +87,10 @@ public final class MatchStart {
 
     /** The most UTF-16 characters {@code re} can match; -1 when there is no bound. */
     static int maxWidth(Regexp re) {
+        if (MatchProbe.isEmptyWidth(re)) {
+            return 0;
+        }
         switch (re.op) {
-            case EMPTY_MATCH:
-            case BEGIN_LINE:
-            case END_LINE:
-            case BEGIN_TEXT:
-            case END_TEXT:
-            case WORD_BOUNDARY:
-            case NO_WORD_BOUNDARY:
-                return 0;
             case LITERAL:
                 int chars = 0;
                 for (int rune : re.runes) {
@@ -109,7 +104,6 @@ public final class MatchStart {
             case ANY_CHAR_NOT_NL:
                 return 2;
             case CAPTURE:
-                return maxWidth(re.subs[0]);
             case QUEST:
                 return maxWidth(re.subs[0]);
             case REPEAT:
@@ -119,25 +113,17 @@ public final class MatchStart {
                 int sub = maxWidth(re.subs[0]);
                 return re.max < 0 || sub < 0 ? -1 : sub * re.max;
             case CONCAT:
-                int sum = 0;
-                for (Regexp s : re.subs) {
-                    int w = maxWidth(s);
-                    if (w < 0) {
-                        return -1;
-                    }
-                    sum += w;
-                }
-                return sum;
             case ALTERNATE:
-                int most = 0;
+                // A concatenation spans all its parts, an alternation its widest.
+                int total = 0;
                 for (Regexp s : re.subs) {
                     int w = maxWidth(s);
                     if (w < 0) {
                         return -1;
                     }
-                    most = Math.max(most, w);
+                    total = re.op == Regexp.Op.CONCAT ? total + w : Math.max(total, w);
                 }
-                return most;
+                return total;
             default:
                 // STAR, PLUS and anything else: unbounded as far as this is concerned.
                 return -1;
