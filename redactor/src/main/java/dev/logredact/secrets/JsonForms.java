@@ -17,20 +17,42 @@ final class JsonForms {
     private static final int ESCAPE_NON_ASCII = 2;
     private static final int HTML_SAFE = 4;
     private static final int UPPER_HEX = 8;
-    private static final int ALL_CHOICES = 16;
+    static final int ALL_CHOICES = 16;
 
     private JsonForms() {
     }
 
     static Set<String> of(String value) {
         Set<String> forms = new LinkedHashSet<>();
+        int differ = choicesThatDiffer(value);
         for (int choices = 0; choices < ALL_CHOICES; choices++) {
-            forms.add(escape(value, choices));
+            // With a choice that changes nothing here, the text is the one made without it, earlier.
+            if ((choices & ~differ) == 0) {
+                forms.add(escape(value, choices));
+            }
         }
         return forms;
     }
 
-    private static String escape(String value, int choices) {
+    /** The choices that can change how {@code value} is escaped: those about characters it holds. */
+    private static int choicesThatDiffer(String value) {
+        int differ = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/') {
+                differ |= ESCAPE_SLASH;
+            } else if (c >= 0x80) {
+                differ |= ESCAPE_NON_ASCII | UPPER_HEX;
+            } else if (c == '<' || c == '>' || c == '&' || c == '=' || c == '\'') {
+                differ |= HTML_SAFE | UPPER_HEX;
+            } else if (c < 0x20) {
+                differ |= UPPER_HEX;
+            }
+        }
+        return differ;
+    }
+
+    static String escape(String value, int choices) {
         StringBuilder sb = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

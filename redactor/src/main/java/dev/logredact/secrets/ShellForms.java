@@ -9,6 +9,8 @@ import java.util.Set;
  * upstream bug report: JENKINS-42950 ({@code '\''}), JENKINS-24805 ({@code $$}).
  */
 final class ShellForms {
+    private static final String CARET_ESCAPED = "^&<>|()";
+
     private ShellForms() {
     }
 
@@ -36,6 +38,9 @@ final class ShellForms {
 
     /** Inside double quotes in sh and bash: the four characters that keep a special meaning there. */
     private static String doubleQuoted(String value) {
+        if (!holdsAny(value, "\"\\$`")) {
+            return value;
+        }
         StringBuilder sb = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -49,10 +54,13 @@ final class ShellForms {
 
     /** cmd.exe outside quotes, as batch files and tools that generate cmd lines write a value. */
     private static String caretEscaped(String value) {
+        if (!holdsAny(value, CARET_ESCAPED)) {
+            return value;
+        }
         StringBuilder sb = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ("^&<>|()".indexOf(c) >= 0) {
+            if (CARET_ESCAPED.indexOf(c) >= 0) {
                 sb.append('^');
             }
             sb.append(c);
@@ -62,6 +70,9 @@ final class ShellForms {
 
     /** Each escape character removed and the character after it kept, even when it is the escape itself. */
     private static String unescaped(String value, char escape) {
+        if (value.indexOf(escape) < 0) {
+            return value;
+        }
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -73,5 +84,15 @@ final class ShellForms {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** Most values hold no character an escape applies to: they are their own escaped form, made at no cost. */
+    private static boolean holdsAny(String value, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (value.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 package dev.logredact.secrets;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,25 +13,32 @@ import java.util.Set;
  */
 final class UrlForms {
     /** Characters left as they are, besides ASCII letters and digits. */
-    private static final String[] UNENCODED = {
+    static final String[] UNENCODED = {
         "-._~",      // RFC 3986 unreserved: .NET EscapeDataString, Go QueryEscape, curl, Python quote(safe='')
         "-._*",      // Java URLEncoder
         "-._~!*'()", // JavaScript encodeURIComponent
         "-._~/",     // Python urllib.parse.quote with its default safe='/'
     };
-    private static final String UPPER_HEX = "0123456789ABCDEF";
-    private static final String LOWER_HEX = "0123456789abcdef";
+    static final String UPPER_HEX = "0123456789ABCDEF";
+    static final String LOWER_HEX = "0123456789abcdef";
 
     private UrlForms() {
     }
 
     static Set<String> of(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        // A choice that changes nothing in this value would only repeat a text made just before it.
+        String[] hexes = escapesSome(bytes) ? new String[] {UPPER_HEX, LOWER_HEX} : new String[] {UPPER_HEX};
+        // Form encoding (Java URLEncoder, Go QueryEscape) writes a space as '+', paths as %20.
+        String[] spaces = value.indexOf(' ') >= 0 ? new String[] {"%20", "+"} : new String[] {"%20"};
         Set<String> forms = new LinkedHashSet<>();
+        Set<String> behaviours = new HashSet<>();
         for (String unencoded : UNENCODED) {
-            for (String hex : new String[] {UPPER_HEX, LOWER_HEX}) {
-                // Form encoding (Java URLEncoder, Go QueryEscape) writes a space as '+', paths as %20.
-                for (String space : new String[] {"%20", "+"}) {
+            if (!behaviours.add(leftAloneIn(value, unencoded))) {
+                continue;
+            }
+            for (String hex : hexes) {
+                for (String space : spaces) {
                     forms.add(encode(bytes, unencoded, hex, space));
                 }
             }
@@ -37,7 +46,35 @@ final class UrlForms {
         return forms;
     }
 
-    private static String encode(byte[] bytes, String unencoded, String hex, String space) {
+    /** Whether some encoder writes a byte of the value as {@code %XX}, where the hex case shows. */
+    private static boolean escapesSome(byte[] bytes) {
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (c >= 0x80 || !Character.isLetterOrDigit(c) && c != ' ' && c != '-' && c != '.' && c != '_') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Which of the characters an encoder leaves alone the value holds, sorted. Encoders that agree on
+     * this encode the value alike (for a private key's base64 they differ only by {@code /}), so only
+     * the first of them is run.
+     */
+    private static String leftAloneIn(String value, String unencoded) {
+        char[] chars = unencoded.toCharArray();
+        Arrays.sort(chars);
+        StringBuilder sb = new StringBuilder();
+        for (char c : chars) {
+            if (value.indexOf(c) >= 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String encode(byte[] bytes, String unencoded, String hex, String space) {
         StringBuilder sb = new StringBuilder(bytes.length * 3);
         for (byte b : bytes) {
             int c = b & 0xff;

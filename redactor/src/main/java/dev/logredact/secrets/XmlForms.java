@@ -11,18 +11,18 @@ import java.util.Set;
  * {@code >} left alone by Woodstox and other writers of text content.
  */
 final class XmlForms {
-    private static final String[] APOSTROPHE = {"'", "&apos;", "&#39;", "&#039;", "&#x27;"};
-    private static final String[] QUOTE = {"\"", "&quot;", "&#34;"};
-    private static final String[] GREATER_THAN = {"&gt;", ">"};
+    static final String[] APOSTROPHE = {"'", "&apos;", "&#39;", "&#039;", "&#x27;"};
+    static final String[] QUOTE = {"\"", "&quot;", "&#34;"};
+    static final String[] GREATER_THAN = {"&gt;", ">"};
 
     private XmlForms() {
     }
 
     static Set<String> of(String value) {
         Set<String> forms = new LinkedHashSet<>();
-        for (String greaterThan : GREATER_THAN) {
-            for (String quote : QUOTE) {
-                for (String apostrophe : APOSTROPHE) {
+        for (String greaterThan : choices(GREATER_THAN, value, '>')) {
+            for (String quote : choices(QUOTE, value, '"')) {
+                for (String apostrophe : choices(APOSTROPHE, value, '\'')) {
                     forms.add(escape(value, apostrophe, quote, greaterThan));
                 }
             }
@@ -30,7 +30,15 @@ final class XmlForms {
         return forms;
     }
 
-    private static String escape(String value, String apostrophe, String quote, String greaterThan) {
+    /**
+     * The ways to write {@code c}, or only the first when the value has no {@code c}: the others would
+     * give the same text again. A private key, most of what a run learns, then has one form, not 30.
+     */
+    private static String[] choices(String[] ways, String value, char c) {
+        return value.indexOf(c) >= 0 ? ways : new String[] {ways[0]};
+    }
+
+    static String escape(String value, String apostrophe, String quote, String greaterThan) {
         StringBuilder sb = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +229,45 @@ class SecretFormsTest {
                     + Base64.getEncoder().encodeToString((user + ":" + pat).getBytes(StandardCharsets.UTF_8));
             assertTrue(forms.stream().anyMatch(f -> f.variant().equals(SecretForm.BASE64) && header.contains(f.text())),
                     user);
+        }
+    }
+
+    /**
+     * The encoders skip choices that cannot change a given value; every combination, made the long way,
+     * must give exactly their texts, in the same order (the first text made decides a form's variant).
+     */
+    @Test
+    void encodersSkipOnlyChoicesThatChangeNothing() {
+        Random random = new Random(11);
+        String[] alphabets = {"abcXYZ019-._", "aZ9+/= \n-", "a9'\"<>&=/\\$`^|()!*~%# \t\u0001é€😀"};
+        for (int i = 0; i < 6_000; i++) {
+            String alphabet = alphabets[i % alphabets.length];
+            String value = randomText(random, alphabet.substring(0, 1 + random.nextInt(alphabet.length() - 1)),
+                    1 + random.nextInt(14));
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            Set<String> url = new LinkedHashSet<>();
+            for (String unencoded : UrlForms.UNENCODED) {
+                for (String hex : new String[] {UrlForms.UPPER_HEX, UrlForms.LOWER_HEX}) {
+                    for (String space : new String[] {"%20", "+"}) {
+                        url.add(UrlForms.encode(bytes, unencoded, hex, space));
+                    }
+                }
+            }
+            assertEquals(new ArrayList<>(url), new ArrayList<>(UrlForms.of(value)), value);
+            Set<String> json = new LinkedHashSet<>();
+            for (int choices = 0; choices < JsonForms.ALL_CHOICES; choices++) {
+                json.add(JsonForms.escape(value, choices));
+            }
+            assertEquals(new ArrayList<>(json), new ArrayList<>(JsonForms.of(value)), value);
+            Set<String> xml = new LinkedHashSet<>();
+            for (String greaterThan : XmlForms.GREATER_THAN) {
+                for (String quote : XmlForms.QUOTE) {
+                    for (String apostrophe : XmlForms.APOSTROPHE) {
+                        xml.add(XmlForms.escape(value, apostrophe, quote, greaterThan));
+                    }
+                }
+            }
+            assertEquals(new ArrayList<>(xml), new ArrayList<>(XmlForms.of(value)), value);
         }
     }
 
