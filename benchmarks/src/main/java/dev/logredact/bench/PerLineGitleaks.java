@@ -66,7 +66,7 @@ public final class PerLineGitleaks {
             Rule rule = rules[r];
             Matcher m = rule.regex().matcher(line);
             while (m.find()) {
-                Finding f = filter.check(rule, line, m, null);
+                Finding f = filter.check(rule, line, m.start(), m.end(), null);
                 if (f != null) {
                     if (findings == null) {
                         findings = new ArrayList<>(2);

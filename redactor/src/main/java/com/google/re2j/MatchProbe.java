@@ -52,9 +52,16 @@ public final class MatchProbe {
     private volatile int resets;
     /** Text that every match contains, exactly as written; null when there is none worth a search. */
     private final String required;
+    /**
+     * A probe over a reversed pattern ({@link #forReversed}) goes on past a match, to find where matches
+     * end in the reversed text, that is where they start ({@link #leftmostStart}); a probe for
+     * {@link #mayMatch} stops at the first.
+     */
+    private final boolean continuing;
 
-    private MatchProbe(Prog prog, String required) {
+    private MatchProbe(Prog prog, String required, boolean continuing) {
         this.required = required;
+        this.continuing = continuing;
         this.program = Arrays.copyOf(prog.inst, prog.numInst());
         this.start = prog.start;
         this.classOfAscii = new byte[128];
@@ -77,7 +84,22 @@ public final class MatchProbe {
             return null;
         }
         String literal = requiredLiteral(re);
-        return new MatchProbe(prog, literal != null && literal.length() >= 2 ? literal : null);
+        return new MatchProbe(prog, literal != null && literal.length() >= 2 ? literal : null, false);
+    }
+
+    /**
+     * A probe for {@link #leftmostStart}, over {@code reversed}, a pattern's parse reversed
+     * ({@link LeftmostMatch}); null when too large or when it can match the empty string. Its leading
+     * parts that match nothing in every context are dropped too: a match of the rest ends exactly
+     * where a match of the whole does.
+     */
+    static MatchProbe forReversed(Regexp reversed) {
+        Regexp re = withoutNullablePrefix(reversed, true);
+        if (re == null) {
+            return null;
+        }
+        Prog prog = Compiler.compileRegexp(Simplify.simplify(re));
+        return prog.numInst() > MAX_INSTRUCTIONS ? null : new MatchProbe(prog, null, true);
     }
 
     /**
@@ -116,6 +138,47 @@ public final class MatchProbe {
         // What follows the range decides $ and \b at its end; AT_START stands for "the text ends here".
         int after = to < text.length() ? category(Character.codePointAt(text, to)) : AT_START;
         return s.matchesBefore(after, this);
+    }
+
+    /** What {@link #leftmostStart} answers when the state cache kept overflowing. */
+    static final int GAVE_UP = -2;
+
+    /**
+     * For a probe over a reversed pattern: the smallest position at or after {@code from} where a match
+     * of the original pattern starts, ending anywhere in {@code text}; -1 when none does, or
+     * {@link #GAVE_UP}. Reads the text backwards from its end, so that a match of the reversed pattern
+     * ends where one of the original starts; assertions are judged by the characters around each
+     * position as re2j judges them, with before and after exchanged as the reversal exchanged {@code ^}
+     * and {@code $}.
+     */
+    int leftmostStart(CharSequence text, int from) {
+        if (resets > MAX_RESETS) {
+            return GAVE_UP;
+        }
+        int found = -1;
+        State s = cache.initial[AT_START];
+        for (int p = text.length(); ; ) {
+            // Going backwards, the character before p is the one that comes next.
+            if (s.matchesBefore(p > 0 ? category(text.charAt(p - 1)) : AT_START, this)) {
+                found = p;
+            }
+            if (p <= from) {
+                return found;
+            }
+            int r = text.charAt(--p);
+            // A pair is one character to re2j, unless its first half lies before where the search starts.
+            if (Character.isLowSurrogate((char) r) && p > from && Character.isHighSurrogate(text.charAt(p - 1))) {
+                r = Character.toCodePoint(text.charAt(--p), (char) r);
+            }
+            State next = r < 128 ? s.next[classOfAscii[r]] : null;
+            if (next == null) {
+                next = advance(s, r);
+                if (next == null) {
+                    return GAVE_UP;
+                }
+            }
+            s = next;
+        }
     }
 
     private static boolean contains(CharSequence text, int from, int to, String literal) {
@@ -171,7 +234,7 @@ public final class MatchProbe {
     }
 
     /** Assertions match no text, so literals on both sides of one are still adjacent in every match. */
-    static boolean isEmptyWidth(Regexp re) {
+    private static boolean isEmptyWidth(Regexp re) {
         switch (re.op) {
             case BEGIN_LINE:
             case END_LINE:
@@ -223,7 +286,7 @@ public final class MatchProbe {
 
     /** Whether a match ends at the position between the kernel's last character and {@code next}. */
     private boolean reachesMatch(int[] kernel, int before, int next) {
-        return reach(kernel, Utils.emptyOpContext(REPRESENTATIVE[before], next), NO_RUNE) == null;
+        return reach(kernel, Utils.emptyOpContext(REPRESENTATIVE[before], next), NO_RUNE, true) == null;
     }
 
     /** Marks a transition through a position where a match ends: the answer is known. */
@@ -273,7 +336,7 @@ public final class MatchProbe {
 
         /** The successor of {@code s} on rune {@code r}, {@link #MATCHED}, or null when the cache is full. */
         State step(State s, int r) {
-            int[] kernel = probe.reach(s.kernel, Utils.emptyOpContext(REPRESENTATIVE[s.before], r), r);
+            int[] kernel = probe.reach(s.kernel, Utils.emptyOpContext(REPRESENTATIVE[s.before], r), r, !probe.continuing);
             if (kernel == null) {
                 return MATCHED;
             }
@@ -341,13 +404,14 @@ public final class MatchProbe {
     /**
      * Follows empty moves from the kernel and from the program's start (every position may begin a
      * match), with assertions judged by {@code context}: null when an instruction that matches is
-     * reached, else the sorted targets of the reached instructions that consume {@code r}.
+     * reached and {@code stopAtMatch}, else the sorted targets of the reached instructions that consume
+     * {@code r}.
      *
      * <p>One method on purpose: the DFA's slow path. C2 inlines a hot callee of up to 325 bytes of
      * bytecode, and with the closure a separate method the whole of it was inlined into the scan loop
      * of {@link #mayMatch}, whose compile was then a third of all C2 time in a short run.
      */
-    private int[] reach(int[] kernel, int context, int r) {
+    private int[] reach(int[] kernel, int context, int r, boolean stopAtMatch) {
         boolean[] seen = new boolean[program.length];
         int[] stack = new int[program.length];
         int top = 0;
@@ -369,7 +433,10 @@ public final class MatchProbe {
             int follow = -1;
             switch (inst.op) {
                 case Inst.MATCH:
-                    return null;
+                    if (stopAtMatch) {
+                        return null;
+                    }
+                    break;
                 case Inst.ALT:
                 case Inst.ALT_MATCH:
                     if (!seen[inst.arg]) {
@@ -518,6 +585,14 @@ public final class MatchProbe {
      * the whole pattern can. Trailing parts stay: they are what rejects most candidates.
      */
     private static Regexp withoutNullablePrefix(Regexp re) {
+        return withoutNullablePrefix(re, false);
+    }
+
+    /**
+     * The same with {@code everywhere}, dropping only parts that match nothing whatever the characters
+     * around: a dropped assertion would let the rest match in places where the whole cannot.
+     */
+    private static Regexp withoutNullablePrefix(Regexp re, boolean everywhere) {
         while (re.op == Regexp.Op.CAPTURE) {
             re = re.subs[0];
         }
@@ -528,7 +603,7 @@ public final class MatchProbe {
             return re;
         }
         int from = 0;
-        while (nullable(re.subs[from])) {
+        while (nullable(re.subs[from], everywhere)) {
             from++;
         }
         Regexp trimmed = new Regexp(re);
@@ -537,9 +612,17 @@ public final class MatchProbe {
     }
 
     /** Whether {@code re} can match the empty string. */
-    static boolean nullable(Regexp re) {
+    private static boolean nullable(Regexp re) {
+        return nullable(re, false);
+    }
+
+    /**
+     * Whether {@code re} can match the empty string: somewhere, or with {@code everywhere} whatever the
+     * characters around (an assertion such as {@code \b} matches it only in some places).
+     */
+    private static boolean nullable(Regexp re, boolean everywhere) {
         if (isEmptyWidth(re)) {
-            return true;
+            return !everywhere || re.op == Regexp.Op.EMPTY_MATCH;
         }
         switch (re.op) {
             case STAR:
@@ -548,20 +631,20 @@ public final class MatchProbe {
             case LITERAL:
                 return re.runes.length == 0;
             case REPEAT:
-                return re.min == 0 || nullable(re.subs[0]);
+                return re.min == 0 || nullable(re.subs[0], everywhere);
             case PLUS:
             case CAPTURE:
-                return nullable(re.subs[0]);
+                return nullable(re.subs[0], everywhere);
             case CONCAT:
                 for (Regexp sub : re.subs) {
-                    if (!nullable(sub)) {
+                    if (!nullable(sub, everywhere)) {
                         return false;
                     }
                 }
                 return true;
             case ALTERNATE:
                 for (Regexp sub : re.subs) {
-                    if (nullable(sub)) {
+                    if (nullable(sub, everywhere)) {
                         return true;
                     }
                 }

@@ -27,10 +27,10 @@ public final class FindingFilter {
         this.honourInlineAllow = honourInlineAllow;
     }
 
-    /** The finding for the match {@code m} currently holds in {@code text}, or null when it is dropped. */
-    public Finding check(Rule rule, CharSequence text, Matcher m, String path) {
-        int matchStart = m.start();
-        int matchEnd = m.end();
+    /** The finding for the rule's match {@code text[start, end)}, or null when it is dropped. */
+    public Finding check(Rule rule, CharSequence text, int start, int end, String path) {
+        int matchStart = start;
+        int matchEnd = end;
         while (matchStart < matchEnd && text.charAt(matchStart) == '\n') {
             matchStart++;
         }

@@ -1,8 +1,9 @@
 package dev.logredact.match;
 
+import com.google.re2j.LeftmostMatch;
 import com.google.re2j.MatchProbe;
-import com.google.re2j.MatchStart;
 import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.logredact.rules.Rule;
 import dev.logredact.rules.RuleSet;
 
@@ -18,8 +19,8 @@ import java.util.List;
  *   <li>one Aho–Corasick pass finds every rule keyword; a text with none is done;</li>
  *   <li>for each rule whose keyword hit, a DFA probe ({@link MatchProbe}) checks whether the rule could
  *       match in a bounded window around the hits;</li>
- *   <li>only then re2j finds the exact matches in that window, its search started where the leftmost
- *       match can begin ({@link MatchStart}), and {@link FindingFilter} decides.</li>
+ *   <li>only then the exact matches in that window are found, by a DFA that finds where each starts and
+ *       re2j's NFA run from there ({@link LeftmostMatch}), and {@link FindingFilter} decides.</li>
  * </ol>
  * Thread-safe and shared: all state of a scan lives on the calling thread's stack.
  */
@@ -121,8 +122,8 @@ public final class PatternScanner {
     private Search search(int r) {
         Search s = searches[r];
         if (s == null) {
-            String regex = rules[r].regexSource();
-            s = new Search(MatchProbe.forPattern(regex), regex);
+            Pattern regex = rules[r].regex();
+            s = new Search(MatchProbe.forPattern(regex.pattern()), regex);
             searches[r] = s;
         }
         return s;
@@ -135,54 +136,52 @@ public final class PatternScanner {
             return to;
         }
         Rule rule = rules[r];
-        Matcher m = rule.regex().matcher(text);
+        LeftmostMatch leftmost = search.leftmost();
+        Matcher m = null;
+        int[] end = new int[1];
         int at = from;
         while (at <= to) {
-            MatchStart start = to - at > LONG_SEARCH ? search.start() : null;
-            if (start != null) {
-                at = start.searchFrom(text, at, to);
+            int start = leftmost != null ? leftmost.find(text, at, end) : LeftmostMatch.UNKNOWN;
+            if (start == LeftmostMatch.UNKNOWN) {
+                m = m != null ? m : rule.regex().matcher(text);
+                start = m.find(at) ? m.start() : -1;
+                end[0] = start >= 0 ? m.end() : start;
             }
-            if (at < 0 || !m.find(at) || m.start() > to) {
+            if (start < 0 || start > to) {
                 break;
             }
-            Finding f = filter.check(rule, text, m, path);
+            Finding f = filter.check(rule, text, start, end[0], path);
             if (f != null) {
                 out.add(f);
             }
-            at = m.end() > m.start() ? m.end() : m.end() + 1;
+            at = end[0] > start ? end[0] : end[0] + 1;
         }
         return Math.max(at, to);
     }
 
-    /**
-     * Beyond this many characters of window a search's start is worth finding first ({@link MatchStart}):
-     * on shorter ones the extra search and the pattern it compiles cost more than they save.
-     */
-    private static final int LONG_SEARCH = 512;
-
-    /** What re2j needs beside a rule's pattern to search it quickly. */
+    /** What a rule's search needs beside its pattern, made on its first keyword hit. */
     private static final class Search {
         /** Null when the pattern is too large for one or can match the empty string. */
         final MatchProbe probe;
-        private final String regex;
-        /** Made on the first long search; racy, as {@link #searches}: a lost race only makes it twice. */
-        private Object start;
-        private static final Object NO_START = new Object();
+        private final Pattern regex;
+        /** Made on the first search; racy, as {@link #searches}: a lost race only makes it twice. */
+        private Object leftmost;
+        private static final Object NONE = new Object();
 
-        Search(MatchProbe probe, String regex) {
+        Search(MatchProbe probe, Pattern regex) {
             this.probe = probe;
             this.regex = regex;
         }
 
-        /** Null when the pattern opens with no bounded part that can match nothing. */
-        MatchStart start() {
-            Object s = start;
-            if (s == null) {
-                MatchStart made = MatchStart.forPattern(regex);
-                s = made != null ? made : NO_START;
-                start = s;
+        /** Null when the pattern has none ({@link LeftmostMatch#forPattern}): re2j then searches alone. */
+        LeftmostMatch leftmost() {
+            Object l = leftmost;
+            if (l == null) {
+                LeftmostMatch made = LeftmostMatch.forPattern(regex);
+                l = made != null ? made : NONE;
+                leftmost = l;
             }
-            return s == NO_START ? null : (MatchStart) s;
+            return l == NONE ? null : (LeftmostMatch) l;
         }
     }
 
