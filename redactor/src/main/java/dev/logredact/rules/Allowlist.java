@@ -57,7 +57,7 @@ public final class Allowlist {
         boolean hasCommit = !commits.isEmpty();
         if (condition == Condition.OR) {
             return (hasPath && path != null && paths.get().matcher(path).find())
-                    || (hasRegex && regexes.get().matcher(target).find())
+                    || (hasRegex && regexes.foundIn(target))
                     || (hasStopword && containsStopword(secret));
         }
         if (hasCommit) {
@@ -66,7 +66,7 @@ public final class Allowlist {
         if (hasPath && (path == null || !paths.get().matcher(path).find())) {
             return false;
         }
-        if (hasRegex && !regexes.get().matcher(target).find()) {
+        if (hasRegex && !regexes.foundIn(target)) {
             return false;
         }
         if (hasStopword && !containsStopword(secret)) {
