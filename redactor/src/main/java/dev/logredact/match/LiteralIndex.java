@@ -33,6 +33,8 @@ public final class LiteralIndex {
     private final byte[][] patterns;
     /** Which patterns hold a space, to be compared a whitespace run at a time. */
     private final boolean[] spaced;
+    /** Whether any does. */
+    private final boolean anySpaced;
     private final int q;
     private final int maxLength;
     /** Open addressing: slot → key, and the first pattern with that key (-1 = empty slot). */
@@ -89,6 +91,7 @@ public final class LiteralIndex {
         this.spaced = new boolean[patterns.length];
         int shortest = MAX_Q;
         int longest = 0;
+        boolean any = false;
         for (int i = 0; i < patterns.length; i++) {
             byte[] p = patterns[i];
             int word = firstWord(p);
@@ -96,11 +99,13 @@ public final class LiteralIndex {
                 throw new IllegalArgumentException(p.length == 0 ? "empty pattern" : "a pattern begins with a space");
             }
             spaced[i] = word < p.length;
+            any |= spaced[i];
             shortest = Math.min(shortest, word);
             longest = Math.max(longest, p.length);
         }
         this.q = patterns.length == 0 ? 1 : shortest;
         this.maxLength = longest;
+        this.anySpaced = any;
 
         int slots = Integer.highestOneBit(Math.max(16, patterns.length * 2 - 1)) << 1;
         this.slotShift = 64 - Integer.numberOfTrailingZeros(slots);
@@ -150,14 +155,17 @@ public final class LiteralIndex {
         this.triples = base.triples == null ? null : base.triples.clone();
         this.near = base.near == null ? null : base.near.clone();
         int longest = base.maxLength;
+        boolean any = base.anySpaced;
         for (int k = 0; k < more.length; k++) {
             int i = n + k;
             patterns[i] = more[k];
             spaced[i] = firstWord(more[k]) < more[k].length;
+            any |= spaced[i];
             longest = Math.max(longest, more[k].length);
             append(i);
         }
         this.maxLength = longest;
+        this.anySpaced = any;
     }
 
     /**
@@ -283,6 +291,11 @@ public final class LiteralIndex {
     /** The length of the keys, q: the more bytes a key has, the further a scan can skip. */
     int keyLength() {
         return q;
+    }
+
+    /** Whether some pattern holds a space (a whitespace run, in a normalised form). */
+    public boolean anySpaced() {
+        return anySpaced;
     }
 
     public int patternCount() {

@@ -9,18 +9,16 @@ import java.util.List;
  * Immutable; a new set replaces the old one when a secret is registered.
  */
 public final class LiteralSet {
-    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0, false);
+    public static final LiteralSet EMPTY = new LiteralSet(new LiteralIndex(new byte[0][]), new Literal[0], 0);
 
     private final LiteralIndex index;
     private final Literal[] literals;
     private final long version;
-    private final boolean spaced;
 
-    private LiteralSet(LiteralIndex index, Literal[] literals, long version, boolean spaced) {
+    private LiteralSet(LiteralIndex index, Literal[] literals, long version) {
         this.index = index;
         this.literals = literals;
         this.version = version;
-        this.spaced = spaced;
     }
 
     /**
@@ -52,12 +50,8 @@ public final class LiteralSet {
     public LiteralSet plus(List<Literal> literals, List<byte[]> patterns, long version) {
         List<byte[]> kept = new ArrayList<>(patterns.size());
         List<Literal> keptLiterals = new ArrayList<>(patterns.size());
-        boolean anySpaced = spaced;
         for (int i = 0; i < patterns.size(); i++) {
             if (patterns.get(i).length > 0) {
-                for (byte b : patterns.get(i)) {
-                    anySpaced |= b == ' ';
-                }
                 kept.add(patterns.get(i));
                 keptLiterals.add(literals.get(i));
             }
@@ -66,7 +60,8 @@ public final class LiteralSet {
         for (int i = 0; i < keptLiterals.size(); i++) {
             all[this.literals.length + i] = keptLiterals.get(i);
         }
-        return new LiteralSet(index.plus(kept.toArray(new byte[0][])), all, version, anySpaced);
+        LiteralIndex grown = index.plus(kept.toArray(new byte[0][]));
+        return new LiteralSet(grown, all, version);
     }
 
     public LiteralIndex index() {
@@ -88,7 +83,7 @@ public final class LiteralSet {
      * a caller that compares bytes without the index.
      */
     public boolean spaced() {
-        return spaced;
+        return index.anySpaced();
     }
 
     public boolean isEmpty() {
