@@ -21,6 +21,8 @@ public final class Allowlist {
     private final LazyPattern paths;
     private final List<String> stopwords;
     private final List<String> commits;
+    /** Made on first need: most rules never see a finding. Racy: a lost race only builds it twice. */
+    private volatile StopwordIndex stopwordIndex;
 
     Allowlist(String description, Condition condition, Target regexTarget, LazyPattern regexes, LazyPattern paths,
               List<String> stopwords, List<String> commits) {
@@ -92,12 +94,11 @@ public final class Allowlist {
     }
 
     private boolean containsStopword(CharSequence secret) {
-        String lower = secret.toString().toLowerCase(Locale.ROOT);
-        for (String stopword : stopwords) {
-            if (lower.contains(stopword)) {
-                return true;
-            }
+        StopwordIndex index = stopwordIndex;
+        if (index == null) {
+            index = new StopwordIndex(stopwords);
+            stopwordIndex = index;
         }
-        return false;
+        return index.foundIn(secret.toString().toLowerCase(Locale.ROOT));
     }
 }
