@@ -1,5 +1,6 @@
 package dev.logredact.secrets;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -22,22 +23,29 @@ final class JsonForms {
     private JsonForms() {
     }
 
+    /** What some choice escapes: quotes, backslashes, controls, the slash, HTML's five, and non-ASCII. */
+    private static final boolean[] SPECIAL = Specials.ascii("\"\\/<>&='", true);
+
     static Set<String> of(String value) {
+        int[] at = Specials.in(value, SPECIAL, true);
+        if (at.length == 0) {
+            return Collections.singleton(value);
+        }
         Set<String> forms = new LinkedHashSet<>();
-        int differ = choicesThatDiffer(value);
+        int differ = choicesThatDiffer(value, at);
         for (int choices = 0; choices < ALL_CHOICES; choices++) {
             // With a choice that changes nothing here, the text is the one made without it, earlier.
             if ((choices & ~differ) == 0) {
-                forms.add(escape(value, choices));
+                forms.add(escape(value, at, choices));
             }
         }
         return forms;
     }
 
     /** The choices that can change how {@code value} is escaped: those about characters it holds. */
-    private static int choicesThatDiffer(String value) {
+    private static int choicesThatDiffer(String value, int[] at) {
         int differ = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i : at) {
             char c = value.charAt(i);
             if (c == '/') {
                 differ |= ESCAPE_SLASH;
@@ -53,8 +61,16 @@ final class JsonForms {
     }
 
     static String escape(String value, int choices) {
+        return escape(value, Specials.in(value, SPECIAL, true), choices);
+    }
+
+    /** {@code value} escaped under {@code choices}; {@code at} lists its special characters ({@link Specials}). */
+    private static String escape(String value, int[] at, int choices) {
         StringBuilder sb = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
+        int copied = 0;
+        for (int i : at) {
+            sb.append(value, copied, i);
+            copied = i + 1;
             char c = value.charAt(i);
             switch (c) {
                 case '"':
@@ -100,7 +116,7 @@ final class JsonForms {
                     }
             }
         }
-        return sb.toString();
+        return sb.append(value, copied, value.length()).toString();
     }
 
     private static void unicodeEscape(StringBuilder sb, char c, int choices) {

@@ -1,5 +1,6 @@
 package dev.logredact.secrets;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -15,6 +16,9 @@ final class ShellForms {
     }
 
     static Set<String> of(String value) {
+        if (!holdsAny(value, "'\"$\\`" + CARET_ESCAPED)) {
+            return Collections.singleton(value);
+        }
         Set<String> forms = new LinkedHashSet<>();
         // Inside single quotes, as bash -x prints a value containing a quote; the surrounding quotes
         // are left out so the form also matches where the tool adds text around the value.

@@ -2,6 +2,7 @@ package dev.logredact.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,10 +26,18 @@ final class UrlForms {
     private UrlForms() {
     }
 
+    /** Bytes some encoder writes otherwise: all but ASCII letters, digits and {@code - . _}, which none encodes. */
+    private static final boolean[] SPECIAL = special();
+
     static Set<String> of(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        // One character per byte of the UTF-8 encoding, so that runs of bytes are copied as text.
+        String bytes = new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        int[] at = Specials.in(bytes, SPECIAL, true);
+        if (at.length == 0) {
+            return Collections.singleton(value);
+        }
         // A choice that changes nothing in this value would only repeat a text made just before it.
-        String[] hexes = escapesSome(bytes) ? new String[] {UPPER_HEX, LOWER_HEX} : new String[] {UPPER_HEX};
+        String[] hexes = escapesSome(bytes, at) ? new String[] {UPPER_HEX, LOWER_HEX} : new String[] {UPPER_HEX};
         // Form encoding (Java URLEncoder, Go QueryEscape) writes a space as '+', paths as %20.
         String[] spaces = value.indexOf(' ') >= 0 ? new String[] {"%20", "+"} : new String[] {"%20"};
         Set<String> forms = new LinkedHashSet<>();
@@ -39,18 +48,25 @@ final class UrlForms {
             }
             for (String hex : hexes) {
                 for (String space : spaces) {
-                    forms.add(encode(bytes, unencoded, hex, space));
+                    forms.add(encode(bytes, at, unencoded, hex, space));
                 }
             }
         }
         return forms;
     }
 
+    private static boolean[] special() {
+        boolean[] table = new boolean[128];
+        for (int c = 0; c < 128; c++) {
+            table[c] = !Character.isLetterOrDigit(c) && c != '-' && c != '.' && c != '_';
+        }
+        return table;
+    }
+
     /** Whether some encoder writes a byte of the value as {@code %XX}, where the hex case shows. */
-    private static boolean escapesSome(byte[] bytes) {
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c >= 0x80 || !Character.isLetterOrDigit(c) && c != ' ' && c != '-' && c != '.' && c != '_') {
+    private static boolean escapesSome(String bytes, int[] at) {
+        for (int i : at) {
+            if (bytes.charAt(i) != ' ') {
                 return true;
             }
         }
@@ -75,17 +91,26 @@ final class UrlForms {
     }
 
     static String encode(byte[] bytes, String unencoded, String hex, String space) {
-        StringBuilder sb = new StringBuilder(bytes.length * 3);
-        for (byte b : bytes) {
-            int c = b & 0xff;
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return encode(text, Specials.in(text, SPECIAL, true), unencoded, hex, space);
+    }
+
+    /** {@code bytes}, one character per byte, encoded so; {@code at} lists its special bytes ({@link Specials}). */
+    private static String encode(String bytes, int[] at, String unencoded, String hex, String space) {
+        StringBuilder sb = new StringBuilder(bytes.length() + 2 * at.length + 8);
+        int copied = 0;
+        for (int i : at) {
+            sb.append(bytes, copied, i);
+            copied = i + 1;
+            int c = bytes.charAt(i);
             if (c == ' ') {
                 sb.append(space);
-            } else if (c < 0x80 && (Character.isLetterOrDigit(c) || unencoded.indexOf(c) >= 0)) {
+            } else if (c < 0x80 && unencoded.indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(hex.charAt(c >> 4)).append(hex.charAt(c & 0xf));
             }
         }
-        return sb.toString();
+        return sb.append(bytes, copied, bytes.length()).toString();
     }
 }

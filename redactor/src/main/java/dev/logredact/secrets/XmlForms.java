@@ -1,5 +1,6 @@
 package dev.logredact.secrets;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -18,12 +19,19 @@ final class XmlForms {
     private XmlForms() {
     }
 
+    /** The characters some writer escapes. */
+    private static final boolean[] SPECIAL = Specials.ascii("&<>\"'", false);
+
     static Set<String> of(String value) {
+        int[] at = Specials.in(value, SPECIAL, false);
+        if (at.length == 0) {
+            return Collections.singleton(value);
+        }
         Set<String> forms = new LinkedHashSet<>();
         for (String greaterThan : choices(GREATER_THAN, value, '>')) {
             for (String quote : choices(QUOTE, value, '"')) {
                 for (String apostrophe : choices(APOSTROPHE, value, '\'')) {
-                    forms.add(escape(value, apostrophe, quote, greaterThan));
+                    forms.add(escape(value, at, apostrophe, quote, greaterThan));
                 }
             }
         }
@@ -32,17 +40,24 @@ final class XmlForms {
 
     /**
      * The ways to write {@code c}, or only the first when the value has no {@code c}: the others would
-     * give the same text again. A private key, most of what a run learns, then has one form, not 30.
+     * give the same text again.
      */
     private static String[] choices(String[] ways, String value, char c) {
         return value.indexOf(c) >= 0 ? ways : new String[] {ways[0]};
     }
 
     static String escape(String value, String apostrophe, String quote, String greaterThan) {
+        return escape(value, Specials.in(value, SPECIAL, false), apostrophe, quote, greaterThan);
+    }
+
+    /** {@code value} escaped so; {@code at} lists its special characters ({@link Specials}). */
+    private static String escape(String value, int[] at, String apostrophe, String quote, String greaterThan) {
         StringBuilder sb = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
+        int copied = 0;
+        for (int i : at) {
+            sb.append(value, copied, i);
+            copied = i + 1;
+            switch (value.charAt(i)) {
                 case '&':
                     sb.append("&amp;");
                     break;
@@ -55,13 +70,10 @@ final class XmlForms {
                 case '"':
                     sb.append(quote);
                     break;
-                case '\'':
-                    sb.append(apostrophe);
-                    break;
                 default:
-                    sb.append(c);
+                    sb.append(apostrophe);
             }
         }
-        return sb.toString();
+        return sb.append(value, copied, value.length()).toString();
     }
 }
