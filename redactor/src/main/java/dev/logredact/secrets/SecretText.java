@@ -38,13 +38,23 @@ final class SecretText {
         return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     }
 
-    /** Lines split at CRLF, LF or a lone CR, each trimmed, blank ones dropped. */
+    /**
+     * Lines split at CRLF, LF or a lone CR, each trimmed, blank ones dropped. By hand, not by a regex:
+     * each private key a run learns is split twice, and a regex compiled per call made java.util.regex
+     * hot enough to be compiled by C2.
+     */
     static List<String> lines(String s) {
         List<String> lines = new ArrayList<>();
-        for (String line : s.split("\r\n|\r|\n", -1)) {
-            String trimmed = trim(line);
-            if (!trimmed.isEmpty()) {
-                lines.add(trimmed);
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                String trimmed = trim(s.substring(start, i));
+                if (!trimmed.isEmpty()) {
+                    lines.add(trimmed);
+                }
+                // The LF of a CRLF ends an empty line, dropped as blank.
+                start = i + 1;
             }
         }
         return lines;
