@@ -118,16 +118,13 @@ public final class LeftmostMatch {
                 }
                 return r;
             case BEGIN_LINE:
-                r.op = Regexp.Op.END_LINE;
-                return r;
             case END_LINE:
-                r.op = Regexp.Op.BEGIN_LINE;
-                return r;
             case BEGIN_TEXT:
-                r.op = Regexp.Op.END_TEXT;
-                return r;
             case END_TEXT:
-                r.op = Regexp.Op.BEGIN_TEXT;
+                // What holds before a position of the text holds after it in the text reversed.
+                r.op = re.op == Regexp.Op.BEGIN_LINE ? Regexp.Op.END_LINE
+                        : re.op == Regexp.Op.END_LINE ? Regexp.Op.BEGIN_LINE
+                        : re.op == Regexp.Op.BEGIN_TEXT ? Regexp.Op.END_TEXT : Regexp.Op.BEGIN_TEXT;
                 return r;
             case CONCAT:
             case ALTERNATE:
