@@ -14,10 +14,10 @@ import java.util.Set;
  * in Jackson).
  */
 final class JsonForms {
-    private static final int ESCAPE_SLASH = 1;
-    private static final int ESCAPE_NON_ASCII = 2;
-    private static final int HTML_SAFE = 4;
-    private static final int UPPER_HEX = 8;
+    static final int ESCAPE_SLASH = 1;
+    static final int ESCAPE_NON_ASCII = 2;
+    static final int HTML_SAFE = 4;
+    static final int UPPER_HEX = 8;
     static final int ALL_CHOICES = 16;
 
     private JsonForms() {
@@ -58,10 +58,6 @@ final class JsonForms {
             }
         }
         return differ;
-    }
-
-    static String escape(String value, int choices) {
-        return escape(value, Specials.in(value, SPECIAL, true), choices);
     }
 
     /** {@code value} escaped under {@code choices}; {@code at} lists its special characters ({@link Specials}). */

@@ -90,11 +90,6 @@ final class UrlForms {
         return sb.toString();
     }
 
-    static String encode(byte[] bytes, String unencoded, String hex, String space) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        return encode(text, Specials.in(text, SPECIAL, true), unencoded, hex, space);
-    }
-
     /** {@code bytes}, one character per byte, encoded so; {@code at} lists its special bytes ({@link Specials}). */
     private static String encode(String bytes, int[] at, String unencoded, String hex, String space) {
         StringBuilder sb = new StringBuilder(bytes.length() + 2 * at.length + 8);

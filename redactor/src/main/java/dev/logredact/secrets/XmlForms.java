@@ -46,10 +46,6 @@ final class XmlForms {
         return value.indexOf(c) >= 0 ? ways : new String[] {ways[0]};
     }
 
-    static String escape(String value, String apostrophe, String quote, String greaterThan) {
-        return escape(value, Specials.in(value, SPECIAL, false), apostrophe, quote, greaterThan);
-    }
-
     /** {@code value} escaped so; {@code at} lists its special characters ({@link Specials}). */
     private static String escape(String value, int[] at, String apostrophe, String quote, String greaterThan) {
         StringBuilder sb = new StringBuilder(value.length() + 16);
