@@ -122,8 +122,7 @@ public final class PatternScanner {
     private Search search(int r) {
         Search s = searches[r];
         if (s == null) {
-            Pattern regex = rules[r].regex();
-            s = new Search(MatchProbe.forPattern(regex.pattern()), regex);
+            s = new Search(MatchProbe.forPattern(rules[r].regexSource()));
             searches[r] = s;
         }
         return s;
@@ -136,7 +135,7 @@ public final class PatternScanner {
             return to;
         }
         Rule rule = rules[r];
-        LeftmostMatch leftmost = search.leftmost();
+        LeftmostMatch leftmost = search.leftmost(rule.regex());
         Matcher m = null;
         int[] end = new int[1];
         int at = from;
@@ -163,18 +162,20 @@ public final class PatternScanner {
     private static final class Search {
         /** Null when the pattern is too large for one or can match the empty string. */
         final MatchProbe probe;
-        private final Pattern regex;
-        /** Made on the first search; racy, as {@link #searches}: a lost race only makes it twice. */
+        /**
+         * Made on the first search, after the probe's first "maybe" (so that a rule whose keyword occurs
+         * but which never matches is never compiled); racy, as {@link #searches}: a lost race only makes
+         * it twice.
+         */
         private Object leftmost;
         private static final Object NONE = new Object();
 
-        Search(MatchProbe probe, Pattern regex) {
+        Search(MatchProbe probe) {
             this.probe = probe;
-            this.regex = regex;
         }
 
         /** Null when the pattern has none ({@link LeftmostMatch#forPattern}): re2j then searches alone. */
-        LeftmostMatch leftmost() {
+        LeftmostMatch leftmost(Pattern regex) {
             Object l = leftmost;
             if (l == null) {
                 LeftmostMatch made = LeftmostMatch.forPattern(regex);
